@@ -1,0 +1,110 @@
+package io.indobase.realtime.event;
+
+import io.indobase.realtime.permission.Permissions;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Decodes the JSON envelope documented in {@code docs/events-envelope.md}. */
+public final class EnvelopeReader {
+
+    private EnvelopeReader() {
+    }
+
+    /**
+     * @param text the message body
+     * @param now  the time to stamp when the producer sent no timestamp
+     * @throws MalformedEnvelopeException with a reason a producer can act on
+     */
+    public static Envelope read(String text, Instant now) {
+        JsonObject json = parse(text);
+        try {
+            return new Envelope(
+                    string(json, "project"),
+                    string(json, "event"),
+                    payload(json),
+                    Permissions.readRoles(permissions(json)),
+                    timestamp(json, now));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new MalformedEnvelopeException(e.getMessage(), e);
+        }
+    }
+
+    private static JsonObject parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new MalformedEnvelopeException("empty message body");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new MalformedEnvelopeException("envelope must be a JSON object, got " + value.getValueType());
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw new MalformedEnvelopeException("not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String string(JsonObject json, String key) {
+        JsonValue value = json.get(key);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new MalformedEnvelopeException(key + " is required");
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new MalformedEnvelopeException(key + " must be a string");
+        }
+        return ((JsonString) value).getString();
+    }
+
+    private static JsonObject payload(JsonObject json) {
+        JsonValue value = json.get("payload");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new MalformedEnvelopeException("payload must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    private static List<String> permissions(JsonObject json) {
+        JsonValue value = json.get("permissions");
+        if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new MalformedEnvelopeException("permissions is required and must be an array of strings such as read(\"any\")");
+        }
+        JsonArray array = value.asJsonArray();
+        List<String> permissions = new ArrayList<>(array.size());
+        for (JsonValue item : array) {
+            if (item.getValueType() != JsonValue.ValueType.STRING) {
+                throw new MalformedEnvelopeException("permissions must hold only strings");
+            }
+            permissions.add(((JsonString) item).getString());
+        }
+        return permissions;
+    }
+
+    private static Instant timestamp(JsonObject json, Instant now) {
+        JsonValue value = json.get("timestamp");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return now;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new MalformedEnvelopeException("timestamp must be an ISO-8601 string with an offset");
+        }
+        try {
+            return OffsetDateTime.parse(((JsonString) value).getString()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new MalformedEnvelopeException("timestamp must be ISO-8601 with an offset, e.g. 2026-05-01T10:20:30.123+00:00", e);
+        }
+    }
+}

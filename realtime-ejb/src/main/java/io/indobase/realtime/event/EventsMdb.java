@@ -1,0 +1,69 @@
+package io.indobase.realtime.event;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The JMS boundary: one non-durable subscription per node to the events topic through the Artemis resource
+ * adapter. It decodes each message and fires {@link EventReceived}; a malformed message is logged with its reason
+ * and dropped, so it never blocks the messages behind it. One session keeps the topic's order.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=realtime.jms.resource-adapter}"),
+        @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = "${MPCONFIG=realtime.jms.connection-parameters}"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "indobase.realtime.events"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+})
+public class EventsMdb implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(EventsMdb.class.getName());
+
+    @Inject
+    Event<EventReceived> received;
+
+    @Override
+    public void onMessage(Message message) {
+        long receivedNanos = System.nanoTime();
+        try {
+            Envelope envelope = EnvelopeReader.read(body(message), Instant.now());
+            received.fire(new EventReceived(envelope, receivedNanos));
+        } catch (MalformedEnvelopeException e) {
+            LOG.log(Level.WARNING, "RT-EVT-001 dropped malformed envelope {0}: {1}",
+                    new Object[]{messageId(message), e.getMessage()});
+        } catch (JMSException e) {
+            LOG.log(Level.WARNING, "RT-EVT-002 dropped unreadable message " + messageId(message), e);
+        }
+    }
+
+    private static String body(Message message) throws JMSException {
+        if (message instanceof TextMessage text) {
+            return text.getText();
+        }
+        if (message instanceof BytesMessage bytes) {
+            return new String(bytes.getBody(byte[].class), StandardCharsets.UTF_8);
+        }
+        throw new MalformedEnvelopeException("expected a text or bytes message, got " + message.getClass().getSimpleName());
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return "(no id)";
+        }
+    }
+}

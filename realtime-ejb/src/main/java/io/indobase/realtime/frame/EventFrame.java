@@ -1,0 +1,36 @@
+package io.indobase.realtime.frame;
+
+import io.indobase.realtime.event.Envelope;
+import jakarta.json.Json;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The {@code event} frame of one envelope. Everything but {@code subscriptions} is encoded once, when the frame
+ * is built; {@link #withSubscriptions} only appends the matched ids, so each distinct recipient group costs one
+ * string concatenation.
+ */
+public final class EventFrame {
+
+    /** Appwrite's {@code Y-m-d\TH:i:s.vP}: milliseconds and a {@code +00:00} offset. */
+    public static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx").withZone(ZoneOffset.UTC);
+
+    private final String head;
+
+    public EventFrame(Envelope envelope, List<String> events, List<String> channels) {
+        String data = Json.createObjectBuilder()
+                .add("events", Frames.strings(events))
+                .add("channels", Frames.strings(channels))
+                .add("timestamp", TIMESTAMP.format(envelope.timestamp()))
+                .add("payload", envelope.payload())
+                .build().toString();
+        // data ends with '}': reopen it to append the per-group subscriptions
+        this.head = "{\"type\":\"event\",\"data\":" + data.substring(0, data.length() - 1) + ",\"subscriptions\":";
+    }
+
+    public String withSubscriptions(List<String> subscriptionIds) {
+        return head + Frames.strings(subscriptionIds).build() + "}}";
+    }
+}

@@ -1,0 +1,46 @@
+package io.indobase.realtime.frame;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.Collection;
+
+/**
+ * The server-to-client frames of the Appwrite Realtime protocol, as JSON text. Every frame is
+ * {@code {"type": ..., "data": ...}}.
+ */
+public final class Frames {
+
+    public static final String PONG = "{\"type\":\"pong\"}";
+
+    private Frames() {
+    }
+
+    public static String connected(Collection<String> channels, Collection<String> subscriptions, JsonValue user) {
+        return frame("connected", Json.createObjectBuilder()
+                .add("channels", strings(channels))
+                .add("subscriptions", strings(subscriptions))
+                .add("user", user == null ? JsonValue.NULL : user));
+    }
+
+    public static String error(int code, String message) {
+        return frame("error", Json.createObjectBuilder().add("code", code).add("message", message));
+    }
+
+    public static String response(String to, JsonObjectBuilder data) {
+        return frame("response", Json.createObjectBuilder().add("to", to).add("success", true).addAll(data));
+    }
+
+    public static JsonArrayBuilder strings(Collection<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static String frame(String type, JsonObjectBuilder data) {
+        JsonObject frame = Json.createObjectBuilder().add("type", type).add("data", data).build();
+        return frame.toString();
+    }
+}

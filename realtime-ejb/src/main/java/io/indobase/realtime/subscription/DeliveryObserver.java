@@ -1,0 +1,18 @@
+package io.indobase.realtime.subscription;
+
+import io.indobase.realtime.event.EventReceived;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/** Hands every received event to the registry, on the receiving thread so the topic's order is kept. */
+@ApplicationScoped
+public class DeliveryObserver {
+
+    @Inject
+    SubscriptionRegistry registry;
+
+    void onEvent(@Observes EventReceived received) {
+        registry.deliver(received.envelope());
+    }
+}

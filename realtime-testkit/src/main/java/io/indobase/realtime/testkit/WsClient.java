@@ -1,0 +1,89 @@
+package io.indobase.realtime.testkit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A WebSocket test client (JDK HttpClient) that queues every text frame and the close code. */
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
+
+    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final WebSocket socket;
+
+    private WsClient(URI uri) throws Exception {
+        socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri, this).get(15, TimeUnit.SECONDS);
+    }
+
+    /** Connects to {@code /v1/realtime} under the deployment's base URL with the given query string. */
+    public static WsClient connect(URL base, String query) throws Exception {
+        String ws = base.toString().replaceFirst("^http", "ws");
+        return new WsClient(URI.create(ws + (ws.endsWith("/") ? "" : "/") + "v1/realtime?" + query));
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The next frame as JSON, or null after the timeout. */
+    public JsonObject next(long timeout, TimeUnit unit) throws InterruptedException {
+        String frame = frames.poll(timeout, unit);
+        return frame == null ? null : Json.createReader(new StringReader(frame)).readObject();
+    }
+
+    public JsonObject next() throws InterruptedException {
+        return next(10, TimeUnit.SECONDS);
+    }
+
+    /** The close code the server sent, or -1 if it did not close within the timeout. */
+    public int closeCode(long timeout, TimeUnit unit) {
+        try {
+            return closed.get(timeout, unit);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            frames.add(partial.toString());
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.complete(-2);
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+        socket.abort();
+    }
+}

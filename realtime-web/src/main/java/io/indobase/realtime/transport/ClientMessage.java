@@ -1,0 +1,38 @@
+package io.indobase.realtime.transport;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A client-to-server message, decoded and validated as a whole by {@link ClientMessages}. */
+public sealed interface ClientMessage {
+
+    record Ping() implements ClientMessage {
+    }
+
+    /** One item of a {@code subscribe} batch; a null id asks the server to mint one. */
+    record SubscribeItem(String subscriptionId, List<String> channels, List<String> queries) {
+        public SubscribeItem {
+            channels = List.copyOf(channels);
+            queries = List.copyOf(queries);
+        }
+    }
+
+    record Subscribe(List<SubscribeItem> items) implements ClientMessage {
+        public Subscribe {
+            items = List.copyOf(items);
+        }
+    }
+
+    record Unsubscribe(List<String> subscriptionIds) implements ClientMessage {
+        public Unsubscribe {
+            subscriptionIds = List.copyOf(subscriptionIds);
+        }
+    }
+
+    /** A type Appwrite defines that this server does not handle yet. */
+    record Unsupported(String type) implements ClientMessage {
+        public Unsupported {
+            Objects.requireNonNull(type);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.indobase.realtime.transport;
+
+import io.indobase.realtime.subscription.SubscriptionRegistry;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The WebSocket boundary at {@code /v1/realtime}: reads the handshake, delegates frames, closes. */
+@ServerEndpoint("/v1/realtime")
+public class RealtimeEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(RealtimeEndpoint.class.getName());
+    private static final String STATE = RealtimeSession.class.getName();
+
+    @Inject
+    SubscriptionRegistry registry;
+
+    @Inject
+    @ConfigProperty(name = "realtime.transport.outbox-frames")
+    int outboxFrames;
+
+    @OnOpen
+    public void open(Session session) {
+        Map<String, List<String>> query = session.getRequestParameterMap();
+        RealtimeSession state = new RealtimeSession(registry, new SessionOutbox(session, outboxFrames));
+        session.getUserProperties().put(STATE, state);
+        state.open(first(query.get("project")), query.getOrDefault("channels[]", List.of()));
+    }
+
+    @OnMessage(maxMessageSize = 64_000)
+    public void message(Session session, String text) {
+        state(session).onText(text);
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        state(session).close();
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        LOG.log(Level.FINE, "RT-TRN-001 WebSocket error on session " + session.getId(), error);
+    }
+
+    private static RealtimeSession state(Session session) {
+        return (RealtimeSession) session.getUserProperties().get(STATE);
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}
