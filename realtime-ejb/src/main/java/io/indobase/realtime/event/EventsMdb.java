@@ -18,10 +18,14 @@ import java.util.logging.Logger;
  * The JMS boundary: one non-durable subscription per node to the events topic through the Artemis resource
  * adapter. It decodes each message and fires {@link EventReceived}; a malformed message is logged with its reason
  * and dropped, so it never blocks the messages behind it. One session keeps the topic's order.
+ *
+ * <p>Payara expands {@code ${MPCONFIG=key:default}} in the activation config when it deploys the bean, from the
+ * server's configuration (system properties, environment, {@code asadmin set-config-property}), not from the
+ * application's own properties file: the defaults therefore stand here, and a test keeps them equal to the file.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=realtime.jms.resource-adapter}"),
-        @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = "${MPCONFIG=realtime.jms.connection-parameters}"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=realtime.jms.resource-adapter:artemis-rar}"),
+        @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = "${MPCONFIG=realtime.jms.connection-parameters:host=127.0.0.1;port=61616}"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "indobase.realtime.events"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),

@@ -1,0 +1,58 @@
+package io.indobase.realtime.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Examples from the Appwrite reference (docs: shared/reference/appwrite-realtime.md §3). */
+class EventChannelsTest {
+
+    @Test
+    void legacyDocumentCreateGivesSixteenChannels() {
+        List<String> channels = EventChannels.of("databases.db1.collections.col1.documents.doc1.create");
+        assertEquals(List.of("documents", "databases.db1.collections.col1.documents",
+                "databases.db1.collections.col1.documents.doc1", "rows", "databases.db1.tables.col1.rows",
+                "databases.db1.tables.col1.rows.doc1", "tablesdb.db1.tables.col1.rows", "tablesdb.db1.tables.col1.rows.doc1",
+                "documents.create", "databases.db1.collections.col1.documents.create",
+                "databases.db1.collections.col1.documents.doc1.create", "rows.create", "databases.db1.tables.col1.rows.create",
+                "databases.db1.tables.col1.rows.doc1.create", "tablesdb.db1.tables.col1.rows.create",
+                "tablesdb.db1.tables.col1.rows.doc1.create"), channels);
+    }
+
+    @Test
+    void tablesDbRowUpdateGivesTheSameSixteenShapes() {
+        assertEquals(16, EventChannels.of("tablesdb.db1.tables.t1.rows.r1.update").size());
+    }
+
+    @Test
+    void fileCreateGivesSixChannels() {
+        assertEquals(List.of("files", "buckets.b1.files", "buckets.b1.files.f1", "files.create", "buckets.b1.files.create",
+                "buckets.b1.files.f1.create"), EventChannels.of("buckets.b1.files.f1.create"));
+    }
+
+    @Test
+    void accountChannelsAreSuffixedOnlyWhenTheThirdPartIsTheAction() {
+        assertEquals(List.of("account", "account.u1", "account.update", "account.u1.update"),
+                EventChannels.of("users.u1.update.name"));
+        assertEquals(List.of("account", "account.u1"), EventChannels.of("users.u1.verification.v1.create"));
+    }
+
+    @Test
+    void teamsMembershipsExecutionsAndPresences() {
+        assertEquals(List.of("teams", "teams.t1", "teams.update", "teams.t1.update"), EventChannels.of("teams.t1.update.prefs"));
+        assertEquals(List.of("memberships", "memberships.m1", "memberships.update", "memberships.m1.update"),
+                EventChannels.of("teams.t1.memberships.m1.update.status"));
+        assertEquals(List.of("executions", "executions.e1", "functions.fn1", "executions.create", "executions.e1.create",
+                "functions.fn1.create"), EventChannels.of("functions.fn1.executions.e1.create"));
+        assertEquals(List.of("presences", "presences.p1", "presences.upsert", "presences.p1.upsert"),
+                EventChannels.of("presences.p1.upsert"));
+    }
+
+    @Test
+    void familiesWithoutRealtimeTrafficGiveNoChannel() {
+        assertEquals(List.of(), EventChannels.of("databases.db1.create"));
+        assertEquals(List.of(), EventChannels.of("buckets.b1.update"));
+        assertEquals(List.of(), EventChannels.of("messages.m1.create"));
+    }
+}
