@@ -25,6 +25,9 @@ import java.util.logging.Logger;
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=realtime.jms.resource-adapter:artemis-rar}"),
+        // the adapter applies connectionParameters only together with connectorClassName
+        @ActivationConfigProperty(propertyName = "connectorClassName",
+                propertyValue = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory"),
         @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = "${MPCONFIG=realtime.jms.connection-parameters:host=127.0.0.1;port=61616}"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "indobase.realtime.events"),

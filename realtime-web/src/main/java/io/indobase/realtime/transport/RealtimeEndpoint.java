@@ -49,7 +49,9 @@ public class RealtimeEndpoint {
 
     @OnError
     public void error(Session session, Throwable error) {
-        LOG.log(Level.FINE, "RT-TRN-001 WebSocket error on session " + session.getId(), error);
+        // a peer that vanishes is routine; anything else is a defect worth a warning
+        Level level = error instanceof java.io.IOException ? Level.FINE : Level.WARNING;
+        LOG.log(level, "RT-TRN-001 WebSocket error on session " + session.getId(), error);
     }
 
     private static RealtimeSession state(Session session) {

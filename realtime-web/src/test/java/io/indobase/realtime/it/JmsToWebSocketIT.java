@@ -1,10 +1,12 @@
 package io.indobase.realtime.it;
 
+import static io.indobase.realtime.testkit.EventPathScenarios.FILES;
+import static io.indobase.realtime.testkit.EventPathScenarios.awaitEventPath;
+import static io.indobase.realtime.testkit.EventPathScenarios.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.indobase.realtime.testkit.Envelopes;
+import io.indobase.realtime.testkit.EventPathScenarios;
 import io.indobase.realtime.testkit.TestBroker;
 import io.indobase.realtime.testkit.WsClient;
 import jakarta.json.JsonObject;
@@ -24,8 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({TestBroker.class, ArquillianExtension.class})
 class JmsToWebSocketIT {
 
-    private static final String FILES = "channels%5B%5D=files";
-
     @ArquillianResource
     URL base;
 
@@ -36,27 +36,7 @@ class JmsToWebSocketIT {
 
     @Test
     void guestReceivesOnlyEventsReadableByAnyOrGuests() throws Exception {
-        try (WsClient guest = WsClient.connect(base, "project=p1&" + FILES)) {
-            JsonObject connected = guest.next();
-            assertEquals("connected", connected.getString("type"));
-            assertEquals(List.of("files"), strings(connected.getJsonObject("data"), "channels"));
-            awaitEventPath(guest, "p1");
-
-            TestBroker.publish(Envelopes.fileCreated("p1", "secret", "users"));
-            TestBroker.publish(Envelopes.fileCreated("p2", "elsewhere", "any"));
-            TestBroker.publish(Envelopes.fileCreated("p1", "forGuests", "guests"));
-            TestBroker.publish(Envelopes.fileCreated("p1", "forAll", "any"));
-
-            assertEquals("forGuests", payloadId(guest.next()));
-            JsonObject event = guest.next();
-            assertEquals("forAll", payloadId(event));
-            JsonObject data = event.getJsonObject("data");
-            assertEquals(List.of("buckets.photos.files.forAll.create"), strings(data, "events"));
-            assertEquals(List.of("files", "buckets.photos.files", "buckets.photos.files.forAll", "files.create",
-                    "buckets.photos.files.create", "buckets.photos.files.forAll.create"), strings(data, "channels"));
-            assertEquals("2026-11-28T10:20:30.123+00:00", data.getString("timestamp"));
-            assertEquals(strings(connected.getJsonObject("data"), "subscriptions"), strings(data, "subscriptions"));
-        }
+        EventPathScenarios.guestReceivesOnlyEventsReadableByAnyOrGuests(base);
     }
 
     @Test
@@ -86,36 +66,5 @@ class JmsToWebSocketIT {
             assertEquals(1008, error.getJsonObject("data").getInt("code"));
             assertEquals(1008, client.closeCode(10, TimeUnit.SECONDS));
         }
-    }
-
-    /**
-     * The MDB subscribes to the topic asynchronously after deployment, and a non-durable subscription sees only
-     * what is published after it exists: publish probes until one arrives, then drain the extra ones.
-     */
-    static void awaitEventPath(WsClient client, String project) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        JsonObject frame = null;
-        while (frame == null && System.nanoTime() < deadline) {
-            TestBroker.publish(Envelopes.fileCreated(project, "probe", "any"));
-            frame = client.next(500, TimeUnit.MILLISECONDS);
-        }
-        assertNotNull(frame, "no event reached the socket within 60 s");
-        while (client.next(300, TimeUnit.MILLISECONDS) != null) {
-            // drain probes that were still in flight
-        }
-    }
-
-    private static String payloadId(JsonObject frame) {
-        assertNotNull(frame, "expected an event frame");
-        assertEquals("event", frame.getString("type"), frame.toString());
-        return frame.getJsonObject("data").getJsonObject("payload").getString("$id");
-    }
-
-    private static List<String> strings(JsonObject data, String key) {
-        return data.getJsonArray(key).getValuesAs(jakarta.json.JsonString::getString);
-    }
-
-    static void assertNoFrame(WsClient client) throws InterruptedException {
-        assertNull(client.next(300, TimeUnit.MILLISECONDS));
     }
 }
