@@ -1,0 +1,71 @@
+// The README's run command end to end: bin/realtime run, the demo page in headless Chromium, an event published
+// from the shell with bin/realtime publish, and a clean stop on Ctrl-C (SIGINT).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+
+const root = new URL('..', import.meta.url).pathname;
+const port = process.env.REALTIME_HTTP_PORT || '8080';
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+function publish(...args) {
+  return execFileSync(`${root}bin/realtime`, ['publish', '--project', 'demo', ...args], { encoding: 'utf8' });
+}
+
+function startProduct() {
+  const child = spawn(`${root}bin/realtime`, ['run'], {
+    cwd: root, env: { ...process.env, REALTIME_HTTP_PORT: port }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready in 240 s:\n${output}`)), 240_000);
+    const onData = (chunk) => {
+      output += chunk;
+      if (output.includes('indobase Realtime is running')) { clearTimeout(timer); resolve(); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`bin/realtime run exited ${code}:\n${output}`)); });
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { child, ready, exited, output: () => output };
+}
+
+test('an event published from the shell shows on the demo page within a second, and Ctrl-C stops everything', { timeout: 360_000 }, async () => {
+  const product = startProduct();
+  let browser;
+  try {
+    await product.ready;
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/`);
+    await page.waitForSelector('#status.open', { timeout: 15_000 });
+    assert.equal(await page.textContent('#status'), 'connected: files');
+
+    const started = Date.now();
+    const out = publish();
+    const name = out.match(/published (\S+)/)[1];
+    await page.waitForSelector('#events li', { timeout: 1_000 });
+    const elapsed = Date.now() - started;
+    assert.equal(await page.textContent('#events li .event'), name);
+    console.log(`event on the page ${elapsed} ms after bin/realtime publish started`);
+
+    publish('--read', 'users', '--event', 'buckets.photos.files.usersOnly.create');
+    publish('--read', 'guests', '--event', 'buckets.photos.files.forGuests.create');
+    await page.waitForFunction(() => document.querySelectorAll('#events li').length >= 2, null, { timeout: 5_000 });
+    assert.deepEqual(await page.$$eval('#events li .event', (els) => els.map((e) => e.textContent)),
+      ['buckets.photos.files.forGuests.create', name]);
+  } finally {
+    if (browser) await browser.close();
+    product.child.kill('SIGINT');
+  }
+  const result = await Promise.race([product.exited, new Promise((r) => setTimeout(() => r('timeout'), 40_000))]);
+  assert.notEqual(result, 'timeout', 'bin/realtime run did not stop within 40 s of Ctrl-C');
+  const left = execFileSync('bash', ['-c', `pgrep -f "${root}.run/[p]ayara-micro.jar" || true`], { encoding: 'utf8' }).trim();
+  assert.equal(left, '', 'Payara Micro still running after Ctrl-C');
+});
