@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import java.io.File;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -11,7 +12,6 @@ import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.inject.Inject;
 
 /**
  * Starts an ActiveMQ Artemis broker in this JVM from {@code config/broker.xml}, with its journal in a data folder,
@@ -24,11 +24,11 @@ public class EmbeddedBroker {
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
 
     @Inject
-    @ConfigProperty(name = "realtime.broker.config", defaultValue = "config/broker.xml")
+    @ConfigProperty(name = "realtime.broker.config")
     String configFile;
 
     @Inject
-    @ConfigProperty(name = "realtime.broker.data-dir", defaultValue = "data/broker")
+    @ConfigProperty(name = "realtime.broker.data-dir")
     String dataDir;
 
     private EmbeddedActiveMQ broker;

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The end-to-end checks every runtime must pass (Payara Micro with the WAR, Payara Server with the EAR): JMS topic
- * to WebSocket through the MDB, with the guests/any filtering.
+ * to WebSocket through the MDB, with the guests/any filtering, past malformed envelopes.
  */
 public final class EventPathScenarios {
 
@@ -29,6 +29,9 @@ public final class EventPathScenarios {
             assertEquals(List.of("files"), strings(connected.getJsonObject("data"), "channels"));
             awaitEventPath(guest, "p1");
 
+            // bad envelopes are dropped with a log line and must not hold up the ones behind them
+            TestBroker.publish("not json");
+            TestBroker.publish("{\"project\":\"p1\",\"event\":\"buckets.photos.files.x.create\",\"permissions\":[\"read(\\\"nobody\\\")\"]}");
             TestBroker.publish(Envelopes.fileCreated("p1", "secret", "users"));
             TestBroker.publish(Envelopes.fileCreated("p2", "elsewhere", "any"));
             TestBroker.publish(Envelopes.fileCreated("p1", "forGuests", "guests"));
