@@ -78,12 +78,24 @@ public final class ClientMessages {
             }
             List<String> channels = strings(item.get("channels"), "channels", true);
             List<String> queries = strings(item.get("queries"), "queries", false);
-            if (queries.stream().anyMatch(q -> !q.replace(" ", "").equals(SELECT_ALL))) {
+            if (!queries.stream().allMatch(ClientMessages::selectsAll)) {
                 throw new ProtocolException(INVALID_MESSAGE, "Invalid query: only select([\"*\"]) is supported by this server yet");
             }
             items.add(new ClientMessage.SubscribeItem(id, channels, List.of(SELECT_ALL)));
         }
         return new ClientMessage.Subscribe(items);
+    }
+
+    /** A query that filters nothing: {@code select(["*"])} in utopia's JSON form, whatever else it carries. */
+    private static boolean selectsAll(String query) {
+        try (JsonReader reader = Json.createReader(new StringReader(query))) {
+            JsonObject json = reader.readObject();
+            JsonArray values = json.getJsonArray("values");
+            return "select".equals(json.getString("method", null))
+                    && values != null && values.size() == 1 && "*".equals(values.getString(0, null));
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
+            return false;
+        }
     }
 
     private static ClientMessage.Unsubscribe unsubscribe(JsonArray data) {

@@ -23,7 +23,7 @@ final class RealtimeSession {
 
     private final SubscriptionRegistry registry;
     private final SessionOutbox outbox;
-    private Connection connection;
+    private volatile Connection connection;
 
     RealtimeSession(SubscriptionRegistry registry, SessionOutbox outbox) {
         this.registry = registry;

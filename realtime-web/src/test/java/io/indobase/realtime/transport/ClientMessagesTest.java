@@ -21,7 +21,7 @@ class ClientMessagesTest {
     void subscribeBatchWithOptionalIdsAndSelectAllQueries() {
         ClientMessage.Subscribe s = (ClientMessage.Subscribe) ClientMessages.parse("""
                 {"type":"subscribe","data":[{"subscriptionId":"s1","channels":["files","documents"]},
-                 {"channels":["account"],"queries":["{\\"method\\":\\"select\\",\\"values\\":[\\"*\\"]}"]}]}""");
+                 {"channels":["account"],"queries":["{\\"method\\":\\"select\\",\\"attribute\\":null,\\"values\\":[\\"*\\"]}"]}]}""");
         assertEquals(2, s.items().size());
         assertEquals("s1", s.items().get(0).subscriptionId());
         assertEquals(List.of("files", "documents"), s.items().get(0).channels());
@@ -58,6 +58,7 @@ class ClientMessagesTest {
             "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"subscriptionId\":\"_bad\"}]}|subscriptionId: Parameter must contain",
             "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":\"x\"}]}|queries must be an array of strings",
             "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"{}\"]}]}|Invalid query",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"not json\"]}]}|Invalid query",
             "{\"type\":\"unsubscribe\",\"data\":[{\"subscriptionId\":\"\"}]}|subscriptionId is required",
     })
     void rejectsWithCode1003AndAReason(String text, String reason) {
