@@ -68,7 +68,8 @@ public class EventsMdb implements MessageListener {
 
     private static String messageId(Message message) {
         try {
-            return message.getJMSMessageID();
+            String id = message.getJMSMessageID();
+            return id == null ? "(no id)" : id;
         } catch (JMSException e) {
             return "(no id)";
         }

@@ -19,6 +19,13 @@ class SubscriptionRegistryTest {
 
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
 
+    /** A guest connection in project p1 with one subscription. */
+    private Connection guest(Recipient recipient, String subscriptionId, String... channels) {
+        Connection connection = registry.open("p1", Set.of("guests"), recipient);
+        registry.subscribe(connection, subscriptionId, List.of(channels));
+        return connection;
+    }
+
     static Envelope file(String project, String fileId, String... readRoles) {
         return new Envelope(project, "buckets.b1.files." + fileId + ".create",
                 Json.createObjectBuilder().add("$id", fileId).build(), Set.of(readRoles), Instant.EPOCH);
@@ -43,8 +50,7 @@ class SubscriptionRegistryTest {
     @Test
     void eventNamesOnlyTheMatchingSubscriptionsOfTheConnection() {
         Inbox inbox = new Inbox();
-        Connection c = registry.open("p1", Set.of("guests"), inbox);
-        registry.subscribe(c, "a", List.of("files"));
+        Connection c = guest(inbox, "a", "files");
         registry.subscribe(c, "b", List.of("documents"));
         registry.subscribe(c, "c", List.of("buckets.b1.files.f1"));
         registry.deliver(file("p1", "f1", "any"));
@@ -55,8 +61,8 @@ class SubscriptionRegistryTest {
     void recipientsWithTheSameMatchedIdsShareOneEncodedFrame() {
         Inbox first = new Inbox();
         Inbox second = new Inbox();
-        registry.subscribe(registry.open("p1", Set.of("guests"), first), "s1", List.of("files"));
-        registry.subscribe(registry.open("p1", Set.of("guests"), second), "s1", List.of("files"));
+        guest(first, "s1", "files");
+        guest(second, "s1", "files");
         registry.deliver(file("p1", "f1", "any"));
         assertSame(first.frames.get(0), second.frames.get(0));
     }
@@ -64,8 +70,7 @@ class SubscriptionRegistryTest {
     @Test
     void upsertReplacesTheChannelsOfASubscription() {
         Inbox inbox = new Inbox();
-        Connection c = registry.open("p1", Set.of("guests"), inbox);
-        registry.subscribe(c, "s", List.of("files"));
+        Connection c = guest(inbox, "s", "files");
         registry.subscribe(c, "s", List.of("documents"));
         registry.deliver(file("p1", "f1", "any"));
         assertEquals(List.of(), inbox.ids());
@@ -75,8 +80,7 @@ class SubscriptionRegistryTest {
     @Test
     void unsubscribeIsIdempotentAndKeepsOtherSubscriptions() {
         Inbox inbox = new Inbox();
-        Connection c = registry.open("p1", Set.of("guests"), inbox);
-        registry.subscribe(c, "a", List.of("files"));
+        Connection c = guest(inbox, "a", "files");
         registry.subscribe(c, "b", List.of("files"));
         assertTrue(registry.unsubscribe(c, "a"));
         assertFalse(registry.unsubscribe(c, "a"));
@@ -86,9 +90,7 @@ class SubscriptionRegistryTest {
 
     @Test
     void closedConnectionsReceiveNothingAndLeaveNoTrace() {
-        Inbox inbox = new Inbox();
-        Connection c = registry.open("p1", Set.of("guests"), inbox);
-        registry.subscribe(c, "a", List.of("files"));
+        Connection c = guest(new Inbox(), "a", "files");
         registry.close(c);
         registry.subscribe(c, "b", List.of("files"));
         assertEquals(0, registry.deliver(file("p1", "f1", "any")));
@@ -98,10 +100,10 @@ class SubscriptionRegistryTest {
     @Test
     void aFailingRecipientDoesNotStopDeliveryToTheOthers() {
         Inbox healthy = new Inbox();
-        registry.subscribe(registry.open("p1", Set.of("guests"), frame -> {
+        guest(frame -> {
             throw new IllegalStateException("socket gone");
-        }), "x", List.of("files"));
-        registry.subscribe(registry.open("p1", Set.of("guests"), healthy), "y", List.of("files"));
+        }, "x", "files");
+        guest(healthy, "y", "files");
         assertEquals(1, registry.deliver(file("p1", "f1", "any")));
         assertEquals(List.of("f1"), healthy.ids());
     }
