@@ -1,0 +1,110 @@
+package io.indobase.realtime.it;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.indobase.realtime.testkit.TestBroker;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The real, unmodified Appwrite Web SDK (npm {@code appwrite} 28.0.0 on Node, {@code ws} as its WebSocket) against
+ * the packaged WAR on Payara Micro, fed by a real Artemis broker: {@code Realtime.subscribe} and the legacy
+ * {@code client.subscribe} receive an event in the shape the SDK expects, {@code update()} moves a subscription to
+ * other channels under the same id, and after {@code unsubscribe()} the callbacks see nothing more.
+ * <p>
+ * The scenario lives in {@code e2e/sdk/appwrite-sdk-conformance.mjs}; this class publishes on the topic the envelopes
+ * the script asks for ({@code PUBLISH <json>}, answered with {@code OK}) and asserts its verdict.
+ */
+@ExtendWith({TestBroker.class, ArquillianExtension.class})
+class AppwriteSdkIT {
+
+    private static final Path E2E = Path.of("..", "e2e");
+    private static final Path SCRIPT = E2E.resolve("sdk").resolve("appwrite-sdk-conformance.mjs");
+    private static final Path NODE_LOG = Path.of("target", "appwrite-sdk-it-node.log");
+    private static final long TIMEOUT_SECONDS = 60;
+    private static final String PUBLISH = "PUBLISH ";
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/realtime-web.war"));
+    }
+
+    @Test
+    void appwriteWebSdkSubscribesUpdatesAndUnsubscribes() throws Exception {
+        assertTrue(Files.isDirectory(E2E.resolve("node_modules").resolve("appwrite")),
+                "The Appwrite Web SDK is not installed: run `npm ci` in e2e/ first (bin/realtime test does)");
+        Process node = new ProcessBuilder("node", SCRIPT.toString(), base + "v1", "sdk")
+                .redirectError(NODE_LOG.toFile())
+                .start();
+        String verdict = verdict(node);
+        assertEquals("PASS", verdict, () -> verdict + "\n--- node's stderr (" + NODE_LOG + ") ---\n" + nodeLog());
+        assertEquals(0, node.exitValue(), "node's exit code after PASS");
+    }
+
+    /** Converses with the script until its verdict, within the overall timeout; node is gone afterwards. */
+    private static String verdict(Process node) throws Exception {
+        ExecutorService driver = Executors.newSingleThreadExecutor();
+        try {
+            String verdict = driver.submit(() -> converse(node)).get(TIMEOUT_SECONDS, SECONDS);
+            if (!node.waitFor(10, SECONDS)) {
+                return "node did not exit within 10 s of " + verdict;
+            }
+            return verdict;
+        } catch (TimeoutException e) {
+            return "no verdict from node within " + TIMEOUT_SECONDS + " s";
+        } finally {
+            node.destroyForcibly().waitFor(10, SECONDS);
+            driver.shutdownNow();
+        }
+    }
+
+    /** Publishes each envelope the script asks for and returns its last line: PASS or FAIL with the reason. */
+    private static String converse(Process node) throws IOException {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), UTF_8));
+             Writer in = new OutputStreamWriter(node.getOutputStream(), UTF_8)) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith(PUBLISH)) {
+                    TestBroker.publish(line.substring(PUBLISH.length()));
+                    in.write("OK\n");
+                    in.flush();
+                } else if (line.equals("PASS") || line.startsWith("FAIL")) {
+                    return line;
+                } else {
+                    System.out.println("node: " + line);
+                }
+            }
+        }
+        return "node ended its output without a verdict";
+    }
+
+    private static String nodeLog() {
+        try {
+            return Files.readString(NODE_LOG, UTF_8);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+}
