@@ -8,7 +8,12 @@ import java.util.Set;
 /**
  * The channels a concrete event is published on, as Appwrite's {@code Realtime::fromPayload} derives them: the base
  * channels of the event's family, then each base channel whose last or second-to-last segment names a resource
- * again with the action as a suffix. Families without realtime traffic give no channel.
+ * again with the action as a suffix. Families without realtime traffic give no channel; so do the families Appwrite
+ * sends only to its console project (attributes, columns, indexes, deployments, rules, migrations, projects), since
+ * indobase has no console project.
+ *
+ * <p>Pass the first name of {@link EventNames#expand}, as Appwrite does: for attribute events such as
+ * {@code users.U.update.name} that is the name without the attribute.
  */
 public final class EventChannels {
 
@@ -19,9 +24,9 @@ public final class EventChannels {
     private EventChannels() {
     }
 
-    public static List<String> of(String event) {
+    public static List<String> of(String event, String project) {
         String[] parts = event.split("\\.");
-        List<String> base = base(parts);
+        List<String> base = base(parts, project);
         if (base.isEmpty()) {
             return base;
         }
@@ -38,7 +43,7 @@ public final class EventChannels {
         return List.copyOf(channels);
     }
 
-    private static List<String> base(String[] p) {
+    private static List<String> base(String[] p, String project) {
         List<String> c = new ArrayList<>();
         switch (p[0]) {
             case "users" -> {
@@ -72,7 +77,8 @@ public final class EventChannels {
             }
             case "functions" -> {
                 if (p.length > 4 && p[2].equals("executions")) {
-                    c.addAll(List.of("executions", "executions." + p[3], "functions." + p[1]));
+                    c.addAll(List.of("console", "projects." + project,
+                            "executions", "executions." + p[3], "functions." + p[1]));
                 }
             }
             case "teams" -> {
@@ -80,6 +86,12 @@ public final class EventChannels {
                     c.addAll(List.of("memberships", "memberships." + p[3]));
                 } else if (p.length > 2 && ACTIONS.contains(p[2])) {
                     c.addAll(List.of("teams", "teams." + p[1]));
+                }
+            }
+            case "reports" -> {
+                c.addAll(List.of("reports", "reports." + p[1]));
+                if (p.length > 3 && p[2].equals("insights")) {
+                    c.addAll(List.of("reports." + p[1] + ".insights", "reports." + p[1] + ".insights." + p[3]));
                 }
             }
             case "presences" -> {

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Decodes the JSON envelope documented in {@code docs/events-envelope.md}. */
 public final class EnvelopeReader {
@@ -33,7 +34,7 @@ public final class EnvelopeReader {
                     string(json, "project"),
                     string(json, "event"),
                     payload(json),
-                    Permissions.readRoles(permissions(json)),
+                    readRoles(json),
                     timestamp(json, now));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new MalformedEnvelopeException(e.getMessage(), e);
@@ -77,16 +78,33 @@ public final class EnvelopeReader {
         return value.asJsonObject();
     }
 
-    private static List<String> permissions(JsonObject json) {
-        JsonValue value = json.get("permissions");
+    private static Set<String> readRoles(JsonObject json) {
+        List<String> own = permissions(json, "permissions");
+        JsonValue parent = json.get("parent");
+        if (parent == null || parent.getValueType() == JsonValue.ValueType.NULL) {
+            return Permissions.readRoles(own);
+        }
+        if (parent.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new MalformedEnvelopeException("parent must be an object with permissions and security");
+        }
+        JsonValue security = parent.asJsonObject().getOrDefault("security", JsonValue.FALSE);
+        if (security.getValueType() != JsonValue.ValueType.TRUE && security.getValueType() != JsonValue.ValueType.FALSE) {
+            throw new MalformedEnvelopeException("parent.security must be true or false");
+        }
+        List<String> parentPermissions = permissions(parent.asJsonObject(), "parent.permissions");
+        return Permissions.readRoles(own, parentPermissions, security.getValueType() == JsonValue.ValueType.TRUE);
+    }
+
+    private static List<String> permissions(JsonObject json, String key) {
+        JsonValue value = json.get(key.substring(key.lastIndexOf('.') + 1));
         if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw new MalformedEnvelopeException("permissions is required and must be an array of strings such as read(\"any\")");
+            throw new MalformedEnvelopeException(key + " is required and must be an array of strings such as read(\"any\")");
         }
         JsonArray array = value.asJsonArray();
         List<String> permissions = new ArrayList<>(array.size());
         for (JsonValue item : array) {
             if (item.getValueType() != JsonValue.ValueType.STRING) {
-                throw new MalformedEnvelopeException("permissions must hold only strings");
+                throw new MalformedEnvelopeException(key + " must hold only strings");
             }
             permissions.add(((JsonString) item).getString());
         }

@@ -18,10 +18,14 @@ public final class Frames {
     private Frames() {
     }
 
-    public static String connected(Collection<String> channels, Collection<String> subscriptions, JsonValue user) {
+    /**
+     * @param subscriptions the subscription id of each URL slot: a list for slots 0..n-1, else an object by slot
+     * @param user          the account model, or {@link JsonValue#NULL} for a guest
+     */
+    public static String connected(Collection<String> channels, JsonValue subscriptions, JsonValue user) {
         return frame("connected", Json.createObjectBuilder()
                 .add("channels", strings(channels))
-                .add("subscriptions", strings(subscriptions))
+                .add("subscriptions", subscriptions)
                 .add("user", user == null ? JsonValue.NULL : user));
     }
 

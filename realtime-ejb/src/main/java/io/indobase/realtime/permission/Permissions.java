@@ -33,4 +33,17 @@ public final class Permissions {
         }
         return roles;
     }
+
+    /**
+     * The read roles of an event on a document or file, with Appwrite's security rule: the collection's (bucket's)
+     * read roles, plus the resource's own when document (file) security is on.
+     */
+    public static Set<String> readRoles(List<String> resource, List<String> parent, boolean resourceSecurity) {
+        Set<String> roles = readRoles(parent);
+        Set<String> own = readRoles(resource);
+        if (resourceSecurity) {
+            roles.addAll(own);
+        }
+        return roles;
+    }
 }

@@ -1,5 +1,6 @@
 package io.indobase.realtime.subscription;
 
+import io.indobase.realtime.permission.Identity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,24 +12,25 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One client connection as the registry sees it: its project, the roles it holds, and its subscriptions
- * (subscription id to channels). Mutations go through the registry; deliveries read an immutable snapshot.
+ * One client connection as the registry sees it: its project, who it is (and so its roles), and its subscriptions.
+ * Mutations go through the registry under this object's monitor; deliveries read immutable snapshots.
  */
 public final class Connection {
 
     private final String id;
     private final String project;
-    private final Set<String> roles;
     private final Recipient recipient;
-    private final Map<String, Set<String>> subscriptions = new LinkedHashMap<>();
-    private volatile Map<String, Set<String>> snapshot = Map.of();
+    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    private volatile Map<String, Subscription> snapshot = Map.of();
+    private volatile Identity identity;
+    private volatile Set<String> roles;
     private volatile boolean closed;
 
-    Connection(String id, String project, Set<String> roles, Recipient recipient) {
+    Connection(String id, String project, Identity identity, Recipient recipient) {
         this.id = Objects.requireNonNull(id);
         this.project = Objects.requireNonNull(project);
-        this.roles = Set.copyOf(roles);
         this.recipient = Objects.requireNonNull(recipient);
+        identify(identity);
     }
 
     public String id() {
@@ -37,6 +39,10 @@ public final class Connection {
 
     public String project() {
         return project;
+    }
+
+    public Identity identity() {
+        return identity;
     }
 
     public Set<String> roles() {
@@ -53,21 +59,20 @@ public final class Connection {
 
     /** The union of the channels of all subscriptions, in subscription order. */
     public Set<String> channels() {
-        Set<String> all = new LinkedHashSet<>();
-        snapshot.values().forEach(all::addAll);
-        return all;
+        return channelsOf(snapshot);
     }
 
-    public Map<String, Set<String>> subscriptions() {
+    public Map<String, Subscription> subscriptions() {
         return snapshot;
     }
 
     /** The ids of the subscriptions that name at least one of the event's channels, in subscription order. */
     List<String> matching(Collection<String> eventChannels) {
         List<String> ids = new ArrayList<>(1);
-        for (Map.Entry<String, Set<String>> entry : snapshot.entrySet()) {
+        for (Map.Entry<String, Subscription> entry : snapshot.entrySet()) {
+            Set<String> channels = entry.getValue().channels();
             for (String channel : eventChannels) {
-                if (entry.getValue().contains(channel)) {
+                if (channels.contains(channel)) {
                     ids.add(entry.getKey());
                     break;
                 }
@@ -78,32 +83,37 @@ public final class Connection {
 
     // --- called by the registry while it holds this connection's monitor
 
-    Set<String> put(String subscriptionId, Set<String> channels) {
-        Set<String> before = channels();
-        subscriptions.put(subscriptionId, Set.copyOf(channels));
-        publish();
-        return before;
+    void identify(Identity newIdentity) {
+        this.identity = Objects.requireNonNull(newIdentity);
+        this.roles = newIdentity.roles();
     }
 
-    Set<String> remove(String subscriptionId) {
-        Set<String> before = channels();
+    void put(String subscriptionId, Subscription subscription) {
+        subscriptions.put(subscriptionId, subscription);
+        publish();
+    }
+
+    boolean remove(String subscriptionId) {
         if (subscriptions.remove(subscriptionId) == null) {
-            return null;
+            return false;
         }
         publish();
-        return before;
+        return true;
     }
 
-    Set<String> closeAll() {
-        Set<String> before = channels();
+    void closeAll() {
         closed = true;
         subscriptions.clear();
         publish();
-        return before;
     }
 
     private void publish() {
-        Map<String, Set<String>> copy = new LinkedHashMap<>(subscriptions);
-        snapshot = Collections.unmodifiableMap(copy);
+        snapshot = Collections.unmodifiableMap(new LinkedHashMap<>(subscriptions));
+    }
+
+    static Set<String> channelsOf(Map<String, Subscription> subscriptions) {
+        Set<String> all = new LinkedHashSet<>();
+        subscriptions.values().forEach(s -> all.addAll(s.channels()));
+        return all;
     }
 }

@@ -1,9 +1,13 @@
 package io.indobase.realtime.subscription;
 
+import io.indobase.realtime.channel.AccountChannels;
 import io.indobase.realtime.channel.EventChannels;
+import io.indobase.realtime.channel.EventNames;
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.frame.EventFrame;
 import io.indobase.realtime.permission.Access;
+import io.indobase.realtime.permission.Identity;
+import io.indobase.realtime.permission.Role;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -21,9 +25,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The node's subscriptions, indexed by (project, channel). For each event it picks the connections subscribed to one
- * of the event's channels that may read it, groups them by their matched subscription ids, encodes one frame per
- * group and hands it to each recipient. A failing recipient is logged and skipped; the others still receive.
+ * The node's subscriptions, indexed by (project, channel, role). For each event it picks the connections subscribed
+ * to one of the event's channels under a role that may read it, groups them by their matched subscription ids,
+ * encodes one frame per group and hands it to each recipient. A failing recipient is logged and skipped; the others
+ * still receive.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -31,31 +36,40 @@ public class SubscriptionRegistry {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionRegistry.class.getName());
 
-    private final Map<ChannelKey, Set<Connection>> index = new ConcurrentHashMap<>();
+    private final ChannelIndex index = new ChannelIndex();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
-    public Connection open(String project, Set<String> roles, Recipient recipient) {
-        Connection connection = new Connection(UUID.randomUUID().toString(), project, roles, recipient);
+    public Connection open(String project, Identity identity, Recipient recipient) {
+        Connection connection = new Connection(UUID.randomUUID().toString(), project, identity, recipient);
         connections.add(connection);
         return connection;
     }
 
-    /** Creates the subscription or replaces its channels (an upsert by id). */
-    public void subscribe(Connection connection, String subscriptionId, Collection<String> channels) {
+    /**
+     * Creates the subscription or replaces its channels and queries (an upsert by id). Account channels are
+     * converted for the connection's user first.
+     *
+     * @return the channels the subscription listens to
+     */
+    public Set<String> subscribe(Connection connection, String subscriptionId, Collection<String> channels,
+                                 List<String> queries) {
         synchronized (connection) {
-            if (connection.isClosed()) {
-                return;
+            List<String> converted = AccountChannels.convert(channels, connection.identity().userId());
+            Subscription subscription = new Subscription(new LinkedHashSet<>(converted), queries);
+            if (!connection.isClosed()) {
+                Set<String> before = connection.channels();
+                connection.put(subscriptionId, subscription);
+                reindex(connection, before, connection.channels());
             }
-            Set<String> before = connection.put(subscriptionId, new LinkedHashSet<>(channels));
-            reindex(connection, before, connection.channels());
+            return new LinkedHashSet<>(converted);
         }
     }
 
     /** @return whether the connection had that subscription */
     public boolean unsubscribe(Connection connection, String subscriptionId) {
         synchronized (connection) {
-            Set<String> before = connection.remove(subscriptionId);
-            if (before == null) {
+            Set<String> before = connection.channels();
+            if (!connection.remove(subscriptionId)) {
                 return false;
             }
             reindex(connection, before, connection.channels());
@@ -63,9 +77,35 @@ public class SubscriptionRegistry {
         }
     }
 
+    /**
+     * Gives a connection a new identity: its roles are recomputed and the account channels of every subscription
+     * are rebound to the new user. No later delivery sees the old roles.
+     */
+    public void identify(Connection connection, Identity identity) {
+        synchronized (connection) {
+            if (connection.isClosed()) {
+                return;
+            }
+            Set<String> before = connection.channels();
+            Set<String> oldRoles = connection.roles();
+            String oldUser = connection.identity().userId();
+            Map<String, Subscription> rebound = new LinkedHashMap<>();
+            connection.subscriptions().forEach((id, s) -> rebound.put(id, new Subscription(
+                    new LinkedHashSet<>(AccountChannels.rebind(s.channels(), oldUser, identity.userId())), s.queries())));
+            Set<String> after = Connection.channelsOf(rebound);
+            index.add(connection, after, identity.roles());
+            connection.identify(identity);
+            rebound.forEach(connection::put);
+            index.remove(connection, before, minus(oldRoles, connection.roles()));
+            index.remove(connection, minus(before, after), connection.roles());
+        }
+    }
+
     public void close(Connection connection) {
         synchronized (connection) {
-            reindex(connection, connection.closeAll(), Set.of());
+            Set<String> before = connection.channels();
+            connection.closeAll();
+            index.remove(connection, before, connection.roles());
         }
         connections.remove(connection);
     }
@@ -74,14 +114,20 @@ public class SubscriptionRegistry {
         return connections.size();
     }
 
+    /** The number of (project, channel) index entries: zero when nobody listens. */
+    int indexedChannels() {
+        return index.size();
+    }
+
     /** @return the number of connections the event was handed to */
     public int deliver(Envelope envelope) {
-        List<String> channels = EventChannels.of(envelope.event());
+        List<String> events = EventNames.expand(envelope.event());
+        List<String> channels = EventChannels.of(events.get(0), envelope.project());
         Map<List<String>, List<Connection>> groups = recipients(envelope, channels);
         if (groups.isEmpty()) {
             return 0;
         }
-        EventFrame frame = new EventFrame(envelope, List.of(envelope.event()), channels);
+        EventFrame frame = new EventFrame(envelope, events, channels);
         int delivered = 0;
         for (Map.Entry<List<String>, List<Connection>> group : groups.entrySet()) {
             String text = frame.withSubscriptions(group.getKey());
@@ -93,16 +139,13 @@ public class SubscriptionRegistry {
     }
 
     private Map<List<String>, List<Connection>> recipients(Envelope envelope, List<String> channels) {
+        Set<String> readRoles = envelope.readRoles();
         Set<Connection> candidates = new HashSet<>();
-        for (String channel : channels) {
-            Set<Connection> subscribed = index.get(new ChannelKey(envelope.project(), channel));
-            if (subscribed != null) {
-                candidates.addAll(subscribed);
-            }
-        }
+        index.collect(envelope.project(), channels, readRoles, readRoles.contains(Role.ANY), candidates);
         Map<List<String>, List<Connection>> groups = new LinkedHashMap<>();
         for (Connection connection : candidates) {
-            if (connection.isClosed() || !Access.mayRead(connection.roles(), envelope.readRoles())) {
+            // the index may be a moment behind a role change or a close: the connection's own snapshot decides
+            if (connection.isClosed() || !Access.mayRead(connection.roles(), readRoles)) {
                 continue;
             }
             List<String> matched = connection.matching(channels);
@@ -124,25 +167,13 @@ public class SubscriptionRegistry {
     }
 
     private void reindex(Connection connection, Set<String> before, Set<String> after) {
-        for (String channel : after) {
-            if (!before.contains(channel)) {
-                index.compute(new ChannelKey(connection.project(), channel), (key, set) -> {
-                    Set<Connection> s = set == null ? ConcurrentHashMap.newKeySet() : set;
-                    s.add(connection);
-                    return s;
-                });
-            }
-        }
-        for (String channel : before) {
-            if (!after.contains(channel)) {
-                index.computeIfPresent(new ChannelKey(connection.project(), channel), (key, set) -> {
-                    set.remove(connection);
-                    return set.isEmpty() ? null : set;
-                });
-            }
-        }
+        index.add(connection, minus(after, before), connection.roles());
+        index.remove(connection, minus(before, after), connection.roles());
     }
 
-    private record ChannelKey(String project, String channel) {
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> difference = new LinkedHashSet<>(a);
+        difference.removeAll(b);
+        return difference;
     }
 }

@@ -35,6 +35,17 @@ class EnvelopeReaderTest {
         assertTrue(e.readRoles().isEmpty());
     }
 
+    @ParameterizedTest(name = "security {0}: {1}")
+    @CsvSource(delimiter = '|', value = {"true|users,user:u1", "false|users"})
+    void parentPermissionsApplyAppwritesDocumentSecurityRule(boolean security, String roles) {
+        Envelope e = EnvelopeReader.read("""
+                {"project":"p1","event":"databases.d.collections.c.documents.x.update","payload":{},
+                 "permissions":["read(\\"user:u1\\")"],
+                 "parent":{"permissions":["read(\\"users\\")","update(\\"team:t\\")"],"security":%s}}"""
+                .formatted(security), NOW);
+        assertEquals(Set.of(roles.split(",")), e.readRoles());
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "''|empty message body",
@@ -49,6 +60,9 @@ class EnvelopeReaderTest {
             "{\"project\":\"p\",\"event\":\"a.b\",\"permissions\":[\"read(\\\"nobody\\\")\"]}|not a role: nobody",
             "{\"project\":\"p\",\"event\":\"a.b\",\"permissions\":[],\"payload\":[]}|payload must be a JSON object",
             "{\"project\":\"p\",\"event\":\"a.b\",\"permissions\":[],\"timestamp\":\"yesterday\"}|timestamp must be ISO-8601",
+            "{\"project\":\"p\",\"event\":\"a.b\",\"permissions\":[],\"parent\":[]}|parent must be an object",
+            "{\"project\":\"p\",\"event\":\"a.b\",\"permissions\":[],\"parent\":{}}|parent.permissions is required",
+            "{\"project\":\"p\",\"event\":\"a.b\",\"permissions\":[],\"parent\":{\"permissions\":[],\"security\":1}}|parent.security must be",
     })
     void rejectsMalformedEnvelopesWithAReason(String body, String reason) {
         MalformedEnvelopeException e = assertThrows(MalformedEnvelopeException.class, () -> EnvelopeReader.read(body, NOW));

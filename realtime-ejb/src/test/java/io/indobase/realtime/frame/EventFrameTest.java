@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.indobase.realtime.event.Envelope;
 import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,6 @@ class EventFrameTest {
         assertEquals("{\"type\":\"error\",\"data\":{\"code\":1003,\"message\":\"Message format is not valid.\"}}",
                 Frames.error(1003, "Message format is not valid."));
         assertEquals("{\"type\":\"connected\",\"data\":{\"channels\":[\"files\"],\"subscriptions\":[\"s\"],\"user\":null}}",
-                Frames.connected(List.of("files"), List.of("s"), null));
+                Frames.connected(List.of("files"), Json.createArrayBuilder().add("s").build(), JsonValue.NULL));
     }
 }

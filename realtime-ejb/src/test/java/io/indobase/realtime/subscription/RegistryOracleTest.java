@@ -3,73 +3,179 @@ package io.indobase.realtime.subscription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.indobase.realtime.channel.AccountChannels;
 import io.indobase.realtime.channel.EventChannels;
+import io.indobase.realtime.channel.EventNames;
 import io.indobase.realtime.event.Envelope;
+import io.indobase.realtime.permission.Identity;
+import io.indobase.realtime.permission.Membership;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 
 /**
- * Random identities, subscriptions, churn and events against a brute-force oracle: every connection receives
- * exactly the events it may read on a channel it is subscribed to, nothing more, nothing less.
+ * Random identities, subscriptions, events and churn against a brute-force oracle that checks every connection
+ * against every event: each connection receives exactly the events it may read on a channel it listens to, naming
+ * exactly its matching subscriptions — no unauthorised and no missed delivery.
  */
 class RegistryOracleTest {
 
     private static final List<String> PROJECTS = List.of("p1", "p2");
-    private static final List<String> ROLES = List.of("any", "guests", "users", "user:u1", "user:u2", "team:t1", "team:t1/owner", "label:vip");
-    private static final List<String> FILES = List.of("f1", "f2", "f3");
+    private static final List<Identity> IDENTITIES = List.of(
+            Identity.GUEST,
+            Identity.user("u1", true, List.of(new Membership("t1", "m1", List.of("owner"), true)), List.of("vip")),
+            Identity.user("u2", false, List.of(new Membership("t1", "m2", List.of("editor"), true)), List.of()),
+            Identity.user("u3", true, List.of(new Membership("t2", "m3", List.of(), false)), List.of("vip")),
+            Identity.user("u4", false, List.of(), List.of()));
+    private static final List<String> READ_ROLES = List.of("any", "guests", "users", "users/verified", "users/unverified",
+            "user:u1", "user:u2/verified", "user:u2/unverified", "user:u3", "team:t1", "team:t1/owner", "team:t2",
+            "member:m2", "label:vip");
     private static final List<String> CHANNELS = List.of("files", "files.create", "buckets.b1.files", "buckets.b1.files.f1",
-            "buckets.b1.files.f2.create", "documents", "account");
+            "documents", "documents.update", "databases.d1.collections.c1.documents", "rows", "tablesdb.d1.tables.c1.rows.x1",
+            "account", "account.update", "account.u1", "account.u2", "teams", "memberships", "memberships.m1.update",
+            "executions", "functions.fn1");
+    private static final List<String> EVENTS = List.of("buckets.b1.files.f1.create", "buckets.b1.files.f2.delete",
+            "databases.d1.collections.c1.documents.x1.update", "tablesdb.d1.tables.c1.rows.x2.create",
+            "users.u1.update.name", "users.u2.sessions.s1.create", "users.u2.update", "teams.t1.update",
+            "teams.t1.memberships.m1.update.status", "functions.fn1.executions.e1.create");
+
+    private final Map<String, Envelope> published = new LinkedHashMap<>();
 
     @RepeatedTest(20)
-    void matchesTheOracle(RepetitionInfo repetition) {
+    void everyConnectionGetsExactlyWhatTheOracleSays(RepetitionInfo repetition) {
         Random random = new Random(repetition.getCurrentRepetition() * 7919L);
         SubscriptionRegistry registry = new SubscriptionRegistry();
-        List<Model> models = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            Model m = new Model(PROJECTS.get(random.nextInt(2)), pick(random, ROLES.subList(1, ROLES.size()), 1 + random.nextInt(3)));
-            m.connection = registry.open(m.project, m.roles, m.inbox);
-            models.add(m);
-        }
-        for (int step = 0; step < 400; step++) {
-            Model m = models.get(random.nextInt(models.size()));
-            int action = random.nextInt(10);
-            if (action < 3) {
-                String id = "s" + random.nextInt(3);
-                Set<String> channels = pick(random, CHANNELS, 1 + random.nextInt(2));
-                registry.subscribe(m.connection, id, channels);
-                if (!m.closed) {
-                    m.subscriptions.put(id, channels);
-                }
-            } else if (action < 4) {
-                String id = "s" + random.nextInt(3);
-                registry.unsubscribe(m.connection, id);
-                m.subscriptions.remove(id);
-            } else if (action < 5 && random.nextInt(10) == 0) {
-                registry.close(m.connection);
-                m.closed = true;
-                m.subscriptions.clear();
+        List<Model> models = open(registry, random, 40);
+        int expected = 0;
+        for (int step = 0; step < 600; step++) {
+            int action = random.nextInt(20);
+            if (action < 12) {
+                churn(registry, models.get(random.nextInt(models.size())), random);
             } else {
-                Envelope e = SubscriptionRegistryTest.file(PROJECTS.get(random.nextInt(2)), FILES.get(random.nextInt(3)),
-                        pick(random, ROLES, random.nextInt(3)).toArray(String[]::new));
-                registry.deliver(e);
-                for (Model each : models) {
-                    each.expect(e);
+                Envelope event = event(random);
+                registry.deliver(event);
+                for (Model m : models) {
+                    expected += m.expect(event) ? 1 : 0;
                 }
             }
         }
-        int deliveries = 0;
         for (Model m : models) {
-            assertEquals(m.expected, m.received(), "connection " + m.roles + " in " + m.project);
-            deliveries += m.expected.size();
+            assertEquals(m.expected, m.received(0), m.toString());
         }
-        assertTrue(deliveries > 50, "the scenario must deliver something to compare: " + deliveries);
+        assertTrue(expected > 100, "the scenario must deliver something to compare: " + expected);
+    }
+
+    @RepeatedTest(5)
+    void staysExactUnderConcurrentChurn(RepetitionInfo repetition) throws Exception {
+        Random random = new Random(repetition.getCurrentRepetition() * 104729L);
+        SubscriptionRegistry registry = new SubscriptionRegistry();
+        List<Model> stable = open(registry, random, 30);
+        for (Model m : stable) {
+            for (int i = 0; i < 3; i++) {
+                churn(registry, m, random);
+            }
+        }
+        List<Model> churning = open(registry, random, 30);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                List<Model> mine = churning.subList(t * 15, t * 15 + 15);
+                long seed = random.nextLong();
+                done.add(threads.submit(() -> {
+                    Random own = new Random(seed);
+                    for (int i = 0; i < 3000; i++) {
+                        churn(registry, mine.get(own.nextInt(mine.size())), own);
+                    }
+                }));
+            }
+            List<Envelope> events = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                Envelope event = event(random);
+                events.add(event);
+                registry.deliver(event);
+            }
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            for (Envelope event : events) {
+                stable.forEach(m -> m.expect(event));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        for (Model m : stable) {
+            assertEquals(m.expected, m.received(0), "stable " + m);
+        }
+        for (Model m : churning) {
+            m.assertOnlyAuthorised(published);
+        }
+        // once the churn is over, the index must agree with every connection's final state
+        List<Model> all = new ArrayList<>(stable);
+        all.addAll(churning);
+        all.forEach(Model::mark);
+        for (int i = 0; i < 200; i++) {
+            Envelope event = event(random);
+            registry.deliver(event);
+            all.forEach(m -> m.expect(event));
+        }
+        for (Model m : all) {
+            assertEquals(m.expected, m.received(m.mark), "after churn " + m);
+        }
+    }
+
+    private static List<Model> open(SubscriptionRegistry registry, Random random, int count) {
+        List<Model> models = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Model m = new Model(PROJECTS.get(random.nextInt(PROJECTS.size())), IDENTITIES.get(random.nextInt(IDENTITIES.size())));
+            m.connection = registry.open(m.project, m.identity, m.inbox);
+            models.add(m);
+        }
+        return models;
+    }
+
+    /** One random change to a connection, applied to the registry and to its model. */
+    private static void churn(SubscriptionRegistry registry, Model m, Random random) {
+        int action = random.nextInt(20);
+        String id = "s" + random.nextInt(4);
+        if (action < 10) {
+            List<String> channels = new ArrayList<>(pick(random, CHANNELS, 1 + random.nextInt(3)));
+            m.subscribed(id, channels);
+            registry.subscribe(m.connection, id, channels, List.of());
+        } else if (action < 15) {
+            m.subscriptions.remove(id);
+            registry.unsubscribe(m.connection, id);
+        } else if (action < 19) {
+            Identity next = IDENTITIES.get(1 + random.nextInt(IDENTITIES.size() - 1));
+            m.identified(next);
+            registry.identify(m.connection, next);
+        } else if (random.nextInt(4) == 0) {
+            m.closed = true;
+            m.subscriptions.clear();
+            registry.close(m.connection);
+        }
+    }
+
+    private Envelope event(Random random) {
+        String id = "e" + published.size();
+        JsonObject payload = Json.createObjectBuilder().add("$id", id).build();
+        Envelope event = new Envelope(PROJECTS.get(random.nextInt(PROJECTS.size())), EVENTS.get(random.nextInt(EVENTS.size())),
+                payload, pick(random, READ_ROLES, random.nextInt(3)), Instant.EPOCH);
+        published.put(id, event);
+        return event;
     }
 
     private static Set<String> pick(Random random, List<String> from, int count) {
@@ -80,44 +186,89 @@ class RegistryOracleTest {
         return picked;
     }
 
+    /** What a connection should have, computed the slow way. */
     private static final class Model {
         final String project;
-        final Set<String> roles;
-        final Map<String, Set<String>> subscriptions = new HashMap<>();
+        Identity identity;
+        final Map<String, List<String>> subscriptions = new LinkedHashMap<>();
+        final Set<String> everHeldRoles = new HashSet<>();
+        final Set<String> everUsedIds = new HashSet<>();
         final SubscriptionRegistryTest.Inbox inbox = new SubscriptionRegistryTest.Inbox();
         final List<String> expected = new ArrayList<>();
         Connection connection;
         boolean closed;
+        int mark;
 
-        Model(String project, Set<String> roles) {
+        Model(String project, Identity identity) {
             this.project = project;
-            this.roles = roles;
+            this.identity = identity;
+            everHeldRoles.addAll(identity.roles());
         }
 
-        void expect(Envelope e) {
-            boolean readable = e.readRoles().contains("any") || e.readRoles().stream().anyMatch(roles::contains);
-            List<String> channels = EventChannels.of(e.event());
+        void subscribed(String id, List<String> channels) {
+            if (!closed) {
+                subscriptions.put(id, AccountChannels.convert(channels, identity.userId()));
+                everUsedIds.add(id);
+            }
+        }
+
+        void identified(Identity next) {
+            if (closed) {
+                return;
+            }
+            subscriptions.replaceAll((id, channels) -> AccountChannels.rebind(channels, identity.userId(), next.userId()));
+            identity = next;
+            everHeldRoles.addAll(next.roles());
+        }
+
+        boolean expect(Envelope e) {
+            List<String> channels = EventChannels.of(EventNames.expand(e.event()).get(0), e.project());
+            boolean readable = e.readRoles().contains("any") || e.readRoles().stream().anyMatch(identity.roles()::contains);
             List<String> matched = new ArrayList<>();
             subscriptions.forEach((id, chans) -> {
                 if (chans.stream().anyMatch(channels::contains)) {
                     matched.add(id);
                 }
             });
-            if (!closed && project.equals(e.project()) && readable && !matched.isEmpty()) {
-                matched.sort(null);
-                expected.add(e.event() + matched);
+            if (closed || !project.equals(e.project()) || !readable || matched.isEmpty()) {
+                return false;
+            }
+            matched.sort(null);
+            expected.add(e.payload().getString("$id") + matched);
+            return true;
+        }
+
+        void mark() {
+            mark = inbox.frames.size();
+            expected.clear();
+        }
+
+        List<String> received(int from) {
+            List<String> got = new ArrayList<>();
+            List<String> ids = inbox.ids();
+            for (int i = from; i < inbox.frames.size(); i++) {
+                List<String> subs = new ArrayList<>(inbox.subscriptions(i));
+                subs.sort(null);
+                got.add(ids.get(i) + subs);
+            }
+            return got;
+        }
+
+        /** While churning, the exact state at delivery time is unknown; what was never held can never be used. */
+        void assertOnlyAuthorised(Map<String, Envelope> published) {
+            List<String> ids = inbox.ids();
+            for (int i = 0; i < ids.size(); i++) {
+                Envelope e = published.get(ids.get(i));
+                assertEquals(project, e.project(), "other project's event");
+                assertTrue(e.readRoles().contains("any") || e.readRoles().stream().anyMatch(everHeldRoles::contains),
+                        "unauthorised " + e + " to " + this);
+                assertTrue(everUsedIds.containsAll(inbox.subscriptions(i)), "unknown subscription in " + inbox.frames.get(i));
             }
         }
 
-        List<String> received() {
-            List<String> got = new ArrayList<>();
-            List<String> ids = inbox.ids();
-            for (int i = 0; i < inbox.frames.size(); i++) {
-                List<String> subs = new ArrayList<>(inbox.subscriptions(i));
-                subs.sort(null);
-                got.add("buckets.b1.files." + ids.get(i) + ".create" + subs);
-            }
-            return got;
+        @Override
+        public String toString() {
+            return identity.userId() + "@" + project + " " + subscriptions;
         }
     }
 }

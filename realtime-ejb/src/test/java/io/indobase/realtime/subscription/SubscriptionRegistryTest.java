@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.event.Envelope;
+import io.indobase.realtime.permission.Identity;
+import io.indobase.realtime.permission.Membership;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -21,9 +23,13 @@ class SubscriptionRegistryTest {
 
     /** A guest connection in project p1 with one subscription. */
     private Connection guest(Recipient recipient, String subscriptionId, String... channels) {
-        Connection connection = registry.open("p1", Set.of("guests"), recipient);
-        registry.subscribe(connection, subscriptionId, List.of(channels));
+        Connection connection = registry.open("p1", Identity.GUEST, recipient);
+        registry.subscribe(connection, subscriptionId, List.of(channels), List.of());
         return connection;
+    }
+
+    static Identity user(String userId, Membership... memberships) {
+        return Identity.user(userId, true, List.of(memberships), List.of());
     }
 
     static Envelope file(String project, String fileId, String... readRoles) {
@@ -36,9 +42,9 @@ class SubscriptionRegistryTest {
         Inbox guest = new Inbox();
         Inbox user = new Inbox();
         Inbox otherProject = new Inbox();
-        registry.subscribe(registry.open("p1", Set.of("guests"), guest), "g", List.of("files"));
-        registry.subscribe(registry.open("p1", Set.of("user:u1", "users"), user), "u", List.of("buckets.b1.files"));
-        registry.subscribe(registry.open("p2", Set.of("guests"), otherProject), "o", List.of("files"));
+        registry.subscribe(registry.open("p1", Identity.GUEST, guest), "g", List.of("files"), List.of());
+        registry.subscribe(registry.open("p1", user("u1"), user), "u", List.of("buckets.b1.files"), List.of());
+        registry.subscribe(registry.open("p2", Identity.GUEST, otherProject), "o", List.of("files"), List.of());
 
         assertEquals(1, registry.deliver(file("p1", "f1", "users")));
         assertEquals(2, registry.deliver(file("p1", "f2", "any")));
@@ -51,8 +57,8 @@ class SubscriptionRegistryTest {
     void eventNamesOnlyTheMatchingSubscriptionsOfTheConnection() {
         Inbox inbox = new Inbox();
         Connection c = guest(inbox, "a", "files");
-        registry.subscribe(c, "b", List.of("documents"));
-        registry.subscribe(c, "c", List.of("buckets.b1.files.f1"));
+        registry.subscribe(c, "b", List.of("documents"), List.of());
+        registry.subscribe(c, "c", List.of("buckets.b1.files.f1"), List.of());
         registry.deliver(file("p1", "f1", "any"));
         assertEquals(List.of("a", "c"), inbox.subscriptions(0));
     }
@@ -71,7 +77,7 @@ class SubscriptionRegistryTest {
     void upsertReplacesTheChannelsOfASubscription() {
         Inbox inbox = new Inbox();
         Connection c = guest(inbox, "s", "files");
-        registry.subscribe(c, "s", List.of("documents"));
+        registry.subscribe(c, "s", List.of("documents"), List.of());
         registry.deliver(file("p1", "f1", "any"));
         assertEquals(List.of(), inbox.ids());
         assertEquals(Set.of("documents"), c.channels());
@@ -81,7 +87,7 @@ class SubscriptionRegistryTest {
     void unsubscribeIsIdempotentAndKeepsOtherSubscriptions() {
         Inbox inbox = new Inbox();
         Connection c = guest(inbox, "a", "files");
-        registry.subscribe(c, "b", List.of("files"));
+        registry.subscribe(c, "b", List.of("files"), List.of());
         assertTrue(registry.unsubscribe(c, "a"));
         assertFalse(registry.unsubscribe(c, "a"));
         registry.deliver(file("p1", "f1", "any"));
@@ -92,7 +98,7 @@ class SubscriptionRegistryTest {
     void closedConnectionsReceiveNothingAndLeaveNoTrace() {
         Connection c = guest(new Inbox(), "a", "files");
         registry.close(c);
-        registry.subscribe(c, "b", List.of("files"));
+        registry.subscribe(c, "b", List.of("files"), List.of());
         assertEquals(0, registry.deliver(file("p1", "f1", "any")));
         assertEquals(0, registry.connectionCount());
     }
@@ -106,6 +112,45 @@ class SubscriptionRegistryTest {
         guest(healthy, "y", "files");
         assertEquals(1, registry.deliver(file("p1", "f1", "any")));
         assertEquals(List.of("f1"), healthy.ids());
+    }
+
+    @Test
+    void accountChannelsAreConvertedForTheConnectionsUser() {
+        Connection c = registry.open("p1", user("u1"), new Inbox());
+        assertEquals(Set.of("account", "account.u1", "account.u1.update"),
+                registry.subscribe(c, "a", List.of("account", "account.update", "account.u2"), List.of()));
+        assertEquals(Set.of("account", "account.u1", "account.u1.update"), c.channels());
+    }
+
+    @Test
+    void aNewIdentityChangesRolesAndRebindsAccountChannelsAtOnce() {
+        Inbox inbox = new Inbox();
+        Connection c = guest(inbox, "a", "files", "account.update");
+        registry.identify(c, user("u1", new Membership("t1", "m1", List.of("owner"), true)));
+        assertEquals(Set.of("files", "account.u1.update"), c.channels());
+        assertTrue(c.roles().containsAll(Set.of("user:u1", "team:t1", "team:t1/owner", "member:m1")));
+        registry.deliver(file("p1", "f1", "guests"));
+        registry.deliver(file("p1", "f2", "team:t1/owner"));
+        assertEquals(List.of("f2"), inbox.ids());
+    }
+
+    @Test
+    void theIndexForgetsEverythingAboutClosedConnections() {
+        Connection c = guest(new Inbox(), "a", "files", "documents");
+        registry.identify(c, user("u1"));
+        registry.subscribe(c, "b", List.of("teams"), List.of());
+        registry.close(c);
+        assertEquals(0, registry.indexedChannels());
+    }
+
+    @Test
+    void eventsCarryEveryWildcardNameAndEveryChannel() {
+        Inbox inbox = new Inbox();
+        guest(inbox, "a", "files");
+        registry.deliver(file("p1", "f1", "any"));
+        JsonObject data = Inbox.data(inbox.frames.get(0));
+        assertEquals(10, data.getJsonArray("events").size());
+        assertEquals(6, data.getJsonArray("channels").size());
     }
 
     /** Records frames as a transport would send them. */
@@ -129,7 +174,7 @@ class SubscriptionRegistryTest {
             return data(frames.get(index)).getJsonArray("subscriptions").getValuesAs(jakarta.json.JsonString::getString);
         }
 
-        private static JsonObject data(String frame) {
+        static JsonObject data(String frame) {
             return Json.createReader(new StringReader(frame)).readObject().getJsonObject("data");
         }
     }

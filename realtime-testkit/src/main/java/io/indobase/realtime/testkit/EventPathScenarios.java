@@ -41,7 +41,10 @@ public final class EventPathScenarios {
             JsonObject event = guest.next();
             assertEquals("forAll", payloadId(event));
             JsonObject data = event.getJsonObject("data");
-            assertEquals(List.of("buckets.photos.files.forAll.create"), strings(data, "events"));
+            assertEquals(List.of("buckets.photos.files.forAll.create", "buckets.*.files.*.create",
+                    "buckets.photos.files.*.create", "buckets.*.files.forAll.create", "buckets.photos.files.forAll",
+                    "buckets.*.files.*", "buckets.photos.files.*", "buckets.*.files.forAll", "buckets.photos", "buckets.*"),
+                    strings(data, "events"));
             assertEquals(List.of("files", "buckets.photos.files", "buckets.photos.files.forAll", "files.create",
                     "buckets.photos.files.create", "buckets.photos.files.forAll.create"), strings(data, "channels"));
             assertEquals("2026-11-28T10:20:30.123+00:00", data.getString("timestamp"));

@@ -29,6 +29,18 @@ public sealed interface ClientMessage {
         }
     }
 
+    /** Sign in on an open socket with a session credential. */
+    record Authenticate(String session) implements ClientMessage {
+        public Authenticate {
+            Objects.requireNonNull(session);
+        }
+
+        @Override
+        public String toString() {
+            return "Authenticate[session=<redacted>]";
+        }
+    }
+
     /** A type Appwrite defines that this server does not handle yet. */
     record Unsupported(String type) implements ClientMessage {
         public Unsupported {

@@ -22,7 +22,8 @@ public final class ClientMessages {
 
     /** Appwrite's CustomId: up to 36 chars of a-z, A-Z, 0-9, period, hyphen, underscore, not starting with a special char. */
     private static final Pattern CUSTOM_ID = Pattern.compile("^(unique\\(\\)|[a-zA-Z0-9][a-zA-Z0-9._-]{0,35})$");
-    private static final String SELECT_ALL = "{\"method\":\"select\",\"values\":[\"*\"]}";
+    static final String SELECT_ALL = "{\"method\":\"select\",\"values\":[\"*\"]}";
+    private static final int SESSION_MAX = 2048;
 
     private ClientMessages() {
     }
@@ -37,7 +38,8 @@ public final class ClientMessages {
             case "ping" -> new ClientMessage.Ping();
             case "subscribe" -> subscribe(list(message));
             case "unsubscribe" -> unsubscribe(list(message));
-            case "authentication", "presence" -> new ClientMessage.Unsupported(((JsonString) type).getString());
+            case "authentication" -> authentication(message.get("data"));
+            case "presence" -> new ClientMessage.Unsupported(((JsonString) type).getString());
             default -> throw new ProtocolException(INVALID_MESSAGE, "Message type is not valid.");
         };
     }
@@ -77,13 +79,42 @@ public final class ClientMessages {
                 id = ((JsonString) rawId).getString();
             }
             List<String> channels = strings(item.get("channels"), "channels", true);
-            List<String> queries = strings(item.get("queries"), "queries", false);
-            if (!queries.stream().allMatch(ClientMessages::selectsAll)) {
-                throw new ProtocolException(INVALID_MESSAGE, "Invalid query: only select([\"*\"]) is supported by this server yet");
-            }
-            items.add(new ClientMessage.SubscribeItem(id, channels, List.of(SELECT_ALL)));
+            List<String> queries = queries(strings(item.get("queries"), "queries", false), INVALID_MESSAGE);
+            items.add(new ClientMessage.SubscribeItem(id, channels, queries));
         }
         return new ClientMessage.Subscribe(items);
+    }
+
+    /**
+     * Validates a subscription's queries; none means select everything.
+     *
+     * @param code the error code of a rejection: 1003 in a message, 1008 (closing) in the handshake URL
+     * @return the queries to store and echo, in utopia's canonical JSON
+     */
+    static List<String> queries(List<String> queries, int code) {
+        for (String query : queries) {
+            if (!selectsAll(query)) {
+                throw new ProtocolException(code, "Invalid query: " + query
+                        + ". Only select([\"*\"]) is supported by this server yet; filters arrive with query support.");
+            }
+        }
+        return List.of(SELECT_ALL);
+    }
+
+    private static ClientMessage.Authenticate authentication(JsonValue data) {
+        if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ProtocolException(INVALID_MESSAGE, "Payload is not valid. Session is required");
+        }
+        JsonValue session = data.asJsonObject().get("session");
+        if (session == null || session.getValueType() == JsonValue.ValueType.NULL) {
+            throw new ProtocolException(INVALID_MESSAGE, "Payload is not valid. Session is required");
+        }
+        if (session.getValueType() != JsonValue.ValueType.STRING || ((JsonString) session).getString().isEmpty()
+                || ((JsonString) session).getString().length() > SESSION_MAX) {
+            throw new ProtocolException(INVALID_MESSAGE,
+                    "session: Value must be a valid string and at least 1 chars and no longer than " + SESSION_MAX + " chars");
+        }
+        return new ClientMessage.Authenticate(((JsonString) session).getString());
     }
 
     /** A query that filters nothing: {@code select(["*"])} in utopia's JSON form, whatever else it carries. */

@@ -1,5 +1,6 @@
 package io.indobase.realtime.transport;
 
+import io.indobase.realtime.identity.SessionVerifier;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The WebSocket boundary at {@code /v1/realtime}: reads the handshake, delegates frames, closes. */
-@ServerEndpoint("/v1/realtime")
+@ServerEndpoint(value = "/v1/realtime", configurator = HandshakeHeaders.class)
 public class RealtimeEndpoint {
 
     private static final Logger LOG = Logger.getLogger(RealtimeEndpoint.class.getName());
@@ -26,15 +27,20 @@ public class RealtimeEndpoint {
     SubscriptionRegistry registry;
 
     @Inject
+    SessionVerifier verifier;
+
+    @Inject
     @ConfigProperty(name = "realtime.transport.outbox-frames")
     int outboxFrames;
 
     @OnOpen
     public void open(Session session) {
         Map<String, List<String>> query = session.getRequestParameterMap();
-        RealtimeSession state = new RealtimeSession(registry, new SessionOutbox(session, outboxFrames));
+        RealtimeSession state = new RealtimeSession(registry, verifier, new SessionOutbox(session, outboxFrames));
         session.getUserProperties().put(STATE, state);
-        state.open(first(query.get("project")), query.getOrDefault("channels[]", List.of()));
+        // as in Appwrite, the project header wins over the parameter
+        String project = HandshakeHeaders.first(session.getUserProperties(), "x-appwrite-project");
+        state.open(project != null ? project : first(query.get("project")), query);
     }
 
     @OnMessage(maxMessageSize = 64_000)

@@ -1,47 +1,62 @@
 package io.indobase.realtime.transport;
 
 import io.indobase.realtime.frame.Frames;
-import io.indobase.realtime.permission.Role;
+import io.indobase.realtime.identity.Account;
+import io.indobase.realtime.identity.SessionVerifier;
+import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.subscription.Connection;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The protocol state of one WebSocket: opens the registry connection with the URL's channels, answers client
- * messages and turns rejections into {@code error} frames (closing after a policy violation).
+ * The protocol state of one WebSocket: opens the registry connection with the URL's subscriptions, answers client
+ * messages and turns rejections into {@code error} frames, followed by a close frame with the same code when the
+ * error closes the socket.
  */
 final class RealtimeSession {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SubscriptionRegistry registry;
+    private final SessionVerifier verifier;
     private final SessionOutbox outbox;
     private volatile Connection connection;
 
-    RealtimeSession(SubscriptionRegistry registry, SessionOutbox outbox) {
+    RealtimeSession(SubscriptionRegistry registry, SessionVerifier verifier, SessionOutbox outbox) {
         this.registry = registry;
+        this.verifier = verifier;
         this.outbox = outbox;
     }
 
-    /** Anonymous connections hold {@code guests}; URL channels form one subscription (Appwrite's slot 0). */
-    void open(String project, List<String> urlChannels) {
-        if (project == null || project.isBlank()) {
-            reject(new ProtocolException(ProtocolException.POLICY_VIOLATION, "Missing or unknown project ID"));
-            return;
-        }
-        connection = registry.open(project, Set.of(Role.GUESTS), outbox);
-        Set<String> channels = new LinkedHashSet<>(urlChannels);
-        List<String> subscriptions = channels.isEmpty() ? List.of() : List.of(newId());
-        outbox.send(Frames.connected(channels, subscriptions, null));
-        if (!channels.isEmpty()) {
-            registry.subscribe(connection, subscriptions.get(0), channels);
+    /**
+     * @param project    the project from the {@code x-appwrite-project} header or the {@code project} parameter
+     * @param parameters the handshake URL's query parameters
+     */
+    void open(String project, Map<String, List<String>> parameters) {
+        try {
+            if (project == null || project.isBlank()) {
+                throw new ProtocolException(ProtocolException.POLICY_VIOLATION, "Missing or unknown project ID");
+            }
+            List<UrlSubscriptions.Slot> slots = UrlSubscriptions.of(parameters);
+            List<List<String>> queries = slots.stream()
+                    .map(s -> ClientMessages.queries(s.queries(), ProtocolException.POLICY_VIOLATION)).toList();
+            connection = registry.open(project, Identity.GUEST, outbox);
+            Set<String> channels = new LinkedHashSet<>();
+            JsonValue ids = subscribeSlots(slots, queries, channels);
+            outbox.send(Frames.connected(channels, ids, JsonValue.NULL));
+        } catch (ProtocolException e) {
+            reject(e);
         }
     }
 
@@ -59,16 +74,36 @@ final class RealtimeSession {
         }
     }
 
-    private void handle(ClientMessage message) {
-        if (!(message instanceof ClientMessage.Ping) && connection == null) {
-            throw new ProtocolException(ProtocolException.POLICY_VIOLATION, "Missing project context. Reconnect to the project first.");
+    /** One subscription per slot; the ids form a list when the slots are 0..n-1, as PHP would encode them. */
+    private JsonValue subscribeSlots(List<UrlSubscriptions.Slot> slots, List<List<String>> queries, Set<String> channels) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        boolean contiguous = true;
+        for (int i = 0; i < slots.size(); i++) {
+            UrlSubscriptions.Slot slot = slots.get(i);
+            String id = newId();
+            channels.addAll(registry.subscribe(connection, id, slot.channels(), queries.get(i)));
+            list.add(id);
+            object.add(Integer.toString(slot.index()), id);
+            contiguous &= slot.index() == i;
         }
+        return contiguous ? list.build() : object.build();
+    }
+
+    private void handle(ClientMessage message) {
         if (message instanceof ClientMessage.Ping) {
             outbox.send(Frames.PONG);
-        } else if (message instanceof ClientMessage.Subscribe subscribe) {
+            return;
+        }
+        if (connection == null) {
+            throw new ProtocolException(ProtocolException.POLICY_VIOLATION, "Missing project context. Reconnect to the project first.");
+        }
+        if (message instanceof ClientMessage.Subscribe subscribe) {
             subscribe(subscribe);
         } else if (message instanceof ClientMessage.Unsubscribe unsubscribe) {
             unsubscribe(unsubscribe);
+        } else if (message instanceof ClientMessage.Authenticate authenticate) {
+            authenticate(authenticate);
         } else if (message instanceof ClientMessage.Unsupported unsupported) {
             throw new ProtocolException(ProtocolException.INVALID_MESSAGE,
                     "Message type is not supported by this server yet: " + unsupported.type());
@@ -79,8 +114,7 @@ final class RealtimeSession {
         JsonArrayBuilder results = Json.createArrayBuilder();
         for (ClientMessage.SubscribeItem item : subscribe.items()) {
             String id = item.subscriptionId() == null ? newId() : item.subscriptionId();
-            Set<String> channels = new LinkedHashSet<>(item.channels());
-            registry.subscribe(connection, id, channels);
+            Set<String> channels = registry.subscribe(connection, id, item.channels(), item.queries());
             results.add(Json.createObjectBuilder()
                     .add("subscriptionId", id)
                     .add("channels", Frames.strings(channels))
@@ -98,13 +132,30 @@ final class RealtimeSession {
         outbox.send(Frames.response("unsubscribe", Json.createObjectBuilder().add("subscriptions", results)));
     }
 
+    /** Appwrite keeps the socket open when a session is refused: the client stays what it was. */
+    private void authenticate(ClientMessage.Authenticate authenticate) {
+        Account account = verifier.verify(connection.project(), authenticate.session())
+                .orElseThrow(() -> new ProtocolException(ProtocolException.INVALID_MESSAGE, "Session is not valid."));
+        registry.identify(connection, account.identity());
+        outbox.send(Frames.response("authentication", Json.createObjectBuilder().add("user", account.model())));
+    }
+
     private void reject(ProtocolException e) {
         String frame = Frames.error(e.code(), e.getMessage());
         if (e.closes()) {
-            outbox.sendThenClose(frame, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage()));
+            outbox.sendThenClose(frame, closeReason(e));
         } else {
             outbox.send(frame);
         }
+    }
+
+    /** A close frame's reason is limited to 123 bytes of UTF-8; the error frame before it has the whole message. */
+    private static CloseReason closeReason(ProtocolException e) {
+        String reason = e.getMessage();
+        while (reason.getBytes(StandardCharsets.UTF_8).length > 123) {
+            reason = reason.substring(0, reason.length() - 1);
+        }
+        return new CloseReason(CloseReason.CloseCodes.getCloseCode(e.code()), reason);
     }
 
     private static String newId() {

@@ -37,9 +37,11 @@ class ClientMessagesTest {
     }
 
     @Test
-    void authenticationAndPresenceAreKnownButNotHandledYet() {
-        assertEquals("authentication", ((ClientMessage.Unsupported) ClientMessages.parse(
-                "{\"type\":\"authentication\",\"data\":{\"session\":\"x\"}}")).type());
+    void authenticationCarriesTheSessionAndPresenceIsKnownButNotHandledYet() {
+        assertEquals("x", ((ClientMessage.Authenticate) ClientMessages.parse(
+                "{\"type\":\"authentication\",\"data\":{\"session\":\"x\"}}")).session());
+        assertEquals("presence", ((ClientMessage.Unsupported) ClientMessages.parse(
+                "{\"type\":\"presence\",\"data\":{\"status\":\"online\"}}")).type());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -48,6 +50,9 @@ class ClientMessagesTest {
             "[]|Message format is not valid.",
             "{}|Message format is not valid.",
             "{\"data\":[]}|Message type is not valid.",
+            "{\"type\":\"authentication\",\"data\":{}}|Payload is not valid. Session is required",
+            "{\"type\":\"authentication\",\"data\":\"s\"}|Payload is not valid. Session is required",
+            "{\"type\":\"authentication\",\"data\":{\"session\":7}}|session: Value must be a valid string",
             "{\"type\":7}|Message type is not valid.",
             "{\"type\":\"shout\"}|Message type is not valid.",
             "{\"type\":\"subscribe\",\"data\":{}}|Data must be an array",

@@ -1,0 +1,21 @@
+package io.indobase.realtime.permission;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A user's membership of a team. Only a confirmed membership grants the team's roles.
+ *
+ * @param teamId       the team
+ * @param membershipId the membership, granted as {@code member:<id>}
+ * @param roles        the member's roles in the team, e.g. {@code owner}, granted as {@code team:<team>/<role>}
+ * @param confirmed    whether the invitation was accepted
+ */
+public record Membership(String teamId, String membershipId, List<String> roles, boolean confirmed) {
+
+    public Membership {
+        Objects.requireNonNull(teamId, "teamId");
+        Objects.requireNonNull(membershipId, "membershipId");
+        roles = List.copyOf(roles);
+    }
+}

@@ -1,0 +1,140 @@
+package io.indobase.realtime.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.indobase.realtime.event.Envelope;
+import io.indobase.realtime.identity.Account;
+import io.indobase.realtime.permission.Identity;
+import io.indobase.realtime.subscription.SubscriptionRegistry;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The protocol of one socket, against the real registry, with frames written inline. */
+class RealtimeSessionTest {
+
+    private static final JsonObject ACCOUNT = Json.createObjectBuilder().add("$id", "u1").add("name", "Ada").build();
+
+    private final ScriptedSession script = new ScriptedSession();
+    private final SubscriptionRegistry registry = new SubscriptionRegistry();
+    private final RealtimeSession session = new RealtimeSession(registry, (project, credential) -> credential.equals("good")
+            ? Optional.of(new Account(Identity.user("u1", true, List.of(), List.of()), ACCOUNT)) : Optional.empty(),
+            new SessionOutbox(script.session, 100));
+
+    @BeforeEach
+    void inline() {
+        script.inline = true;
+    }
+
+    private JsonObject frame(int index) {
+        return Json.createReader(new StringReader(script.written.get(index))).readObject();
+    }
+
+    private JsonObject last() {
+        return frame(script.written.size() - 1);
+    }
+
+    private static List<String> strings(JsonObject data, String key) {
+        return data.getJsonArray(key).getValuesAs(JsonString::getString);
+    }
+
+    private void publish(String event, String role) {
+        registry.deliver(new Envelope("p1", event, Json.createObjectBuilder().add("$id", event).build(), Set.of(role),
+                Instant.EPOCH));
+    }
+
+    @Test
+    void classicUrlChannelsAreOneSubscriptionNamedInConnected() {
+        session.open("p1", Map.of("channels[]", List.of("files", "account", "account.someone")));
+        JsonObject connected = frame(0).getJsonObject("data");
+        assertEquals(List.of("files", "account"), strings(connected, "channels"));
+        assertEquals(1, connected.getJsonArray("subscriptions").size());
+        assertTrue(connected.isNull("user"));
+        publish("buckets.b.files.f.create", "any");
+        assertEquals(strings(connected, "subscriptions"), strings(last().getJsonObject("data"), "subscriptions"));
+    }
+
+    @Test
+    void anUnsupportedQueryInTheUrlIsAPolicyViolationThatCloses() {
+        session.open("p1", Map.of("channels[]", List.of("files"), "files[0][]", List.of("{\"method\":\"contains\"}")));
+        assertEquals(1008, last().getJsonObject("data").getInt("code"));
+        assertEquals(1008, script.closed.getCloseCode().getCode());
+    }
+
+    @Test
+    void aMissingProjectIsAPolicyViolationThatCloses() {
+        session.open(" ", Map.of());
+        assertEquals("Missing or unknown project ID", last().getJsonObject("data").getString("message"));
+        assertEquals(1008, script.closed.getCloseCode().getCode());
+    }
+
+    @Test
+    void subscribeEchoesConvertedChannelsAndSelectAllQueries() {
+        session.open("p1", Map.of());
+        session.onText("{\"type\":\"subscribe\",\"data\":[{\"subscriptionId\":\"a\",\"channels\":[\"account.update\",\"files\"]}]}");
+        JsonObject item = last().getJsonObject("data").getJsonArray("subscriptions").getJsonObject(0);
+        assertEquals(List.of("account.update", "files"), strings(item, "channels"));
+        assertEquals(List.of(ClientMessages.SELECT_ALL), strings(item, "queries"));
+    }
+
+    @Test
+    void aBatchWithOneBadItemChangesNothing() {
+        session.open("p1", Map.of());
+        session.onText("{\"type\":\"subscribe\",\"data\":[{\"channels\":[\"files\"]},{\"channels\":\"documents\"}]}");
+        assertEquals(1003, last().getJsonObject("data").getInt("code"));
+        publish("buckets.b.files.f.create", "any");
+        assertEquals("error", last().getString("type"));
+        assertNull(script.closed);
+    }
+
+    @Test
+    void aRefusedSessionIsAnErrorThatKeepsTheSocketAndTheGuest() {
+        session.open("p1", Map.of("channels[]", List.of("files")));
+        session.onText("{\"type\":\"authentication\",\"data\":{\"session\":\"forged\"}}");
+        assertEquals("Session is not valid.", last().getJsonObject("data").getString("message"));
+        assertNull(script.closed);
+        publish("buckets.b.files.f.create", "guests");
+        assertEquals("event", last().getString("type"));
+    }
+
+    @Test
+    void signingInAnswersWithTheAccountAndSwitchesRolesAndAccountChannels() {
+        session.open("p1", Map.of("channels[]", List.of("files", "account.update")));
+        session.onText("{\"type\":\"authentication\",\"data\":{\"session\":\"good\"}}");
+        JsonObject response = last().getJsonObject("data");
+        assertEquals("authentication", response.getString("to"));
+        assertEquals(ACCOUNT, response.getJsonObject("user"));
+        int before = script.written.size();
+        publish("buckets.b.files.f1.create", "guests");
+        assertEquals(before, script.written.size(), "no longer a guest");
+        publish("users.u1.update.name", "user:u1");
+        assertEquals(List.of("account", "account.u1", "account.update", "account.u1.update"),
+                strings(last().getJsonObject("data"), "channels"));
+    }
+
+    @Test
+    void aCloseReasonIsCutTo123BytesButTheErrorFrameKeepsTheWholeMessage() {
+        String query = "{\"method\":\"" + "x".repeat(200) + "\"}";
+        session.open("p1", Map.of("channels[]", List.of("files"), "files[0][]", List.of(query)));
+        assertTrue(last().getJsonObject("data").getString("message").contains(query));
+        assertTrue(script.closed.getReasonPhrase().length() <= 123);
+    }
+
+    @Test
+    void pingNeedsNoProject() {
+        session.onText("{\"type\":\"ping\"}");
+        assertEquals("pong", last().getString("type"));
+        session.onText("{\"type\":\"unsubscribe\",\"data\":[{\"subscriptionId\":\"a\"}]}");
+        assertEquals(1008, last().getJsonObject("data").getInt("code"));
+    }
+}
