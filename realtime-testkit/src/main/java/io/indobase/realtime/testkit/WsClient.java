@@ -22,16 +22,22 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
 
-    private WsClient(URI uri) throws Exception {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, this).get(15, TimeUnit.SECONDS);
+    private WsClient(URI uri, String... headers) throws Exception {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        socket = builder.buildAsync(uri, this).get(15, TimeUnit.SECONDS);
     }
 
-    /** Connects to {@code /v1/realtime} under the deployment's base URL with the given query string. */
-    public static WsClient connect(URL base, String query) throws Exception {
+    /**
+     * Connects to {@code /v1/realtime} under the deployment's base URL with the given query string.
+     *
+     * @param headers handshake headers as name, value, name, value…
+     */
+    public static WsClient connect(URL base, String query, String... headers) throws Exception {
         String ws = base.toString().replaceFirst("^http", "ws");
-        return new WsClient(URI.create(ws + (ws.endsWith("/") ? "" : "/") + "v1/realtime?" + query));
+        return new WsClient(URI.create(ws + (ws.endsWith("/") ? "" : "/") + "v1/realtime?" + query), headers);
     }
 
     public void send(String text) {

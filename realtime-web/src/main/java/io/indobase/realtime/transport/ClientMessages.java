@@ -15,15 +15,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Decodes client frames with Appwrite's validation: a JSON object with {@code type} or {@code data}, a known type,
- * and a {@code subscribe}/{@code unsubscribe} batch validated whole before anything changes.
+ * Decodes client frames with Appwrite's validation and messages: a JSON object with {@code type} or {@code data},
+ * a known type, and a {@code subscribe}/{@code unsubscribe} batch validated whole before anything changes.
  */
 public final class ClientMessages {
 
     /** Appwrite's CustomId: up to 36 chars of a-z, A-Z, 0-9, period, hyphen, underscore, not starting with a special char. */
     private static final Pattern CUSTOM_ID = Pattern.compile("^(unique\\(\\)|[a-zA-Z0-9][a-zA-Z0-9._-]{0,35})$");
-    static final String SELECT_ALL = "{\"method\":\"select\",\"values\":[\"*\"]}";
     private static final int SESSION_MAX = 2048;
+    private static final String ITEMS = "items";
 
     private ClientMessages() {
     }
@@ -34,12 +34,13 @@ public final class ClientMessages {
         if (type == null || type.getValueType() != JsonValue.ValueType.STRING) {
             throw new ProtocolException(INVALID_MESSAGE, "Message type is not valid.");
         }
+        JsonValue data = message.get("data");
         return switch (((JsonString) type).getString()) {
             case "ping" -> new ClientMessage.Ping();
-            case "subscribe" -> subscribe(list(message));
-            case "unsubscribe" -> unsubscribe(list(message));
-            case "authentication" -> authentication(message.get("data"));
-            case "presence" -> new ClientMessage.Unsupported(((JsonString) type).getString());
+            case "subscribe" -> subscribe(list(data));
+            case "unsubscribe" -> unsubscribe(list(data));
+            case "authentication" -> authentication(data);
+            case "presence" -> new ClientMessage.Unsupported("presence");
             default -> throw new ProtocolException(INVALID_MESSAGE, "Message type is not valid.");
         };
     }
@@ -57,10 +58,13 @@ public final class ClientMessages {
         throw new ProtocolException(INVALID_MESSAGE, "Message format is not valid.");
     }
 
-    private static JsonArray list(JsonObject message) {
-        JsonValue data = message.get("data");
-        if (data == null || data.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw new ProtocolException(INVALID_MESSAGE, "Payload is not valid. Data must be an array.");
+    /** A list-shaped payload: all of {@code data} is the {@code items} parameter. */
+    private static JsonArray list(JsonValue data) {
+        if (data == null || data.getValueType() == JsonValue.ValueType.NULL) {
+            throw new ProtocolException(INVALID_MESSAGE, "Payload is not valid. Items is required");
+        }
+        if (data.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw invalidItems("Payload is not valid.");
         }
         return data.asJsonArray();
     }
@@ -68,47 +72,52 @@ public final class ClientMessages {
     private static ClientMessage.Subscribe subscribe(JsonArray data) {
         List<ClientMessage.SubscribeItem> items = new ArrayList<>(data.size());
         for (JsonValue value : data) {
-            JsonObject item = item(value);
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw invalidItems("Each subscribe payload must be an object.");
+            }
+            JsonObject item = value.asJsonObject();
             String id = null;
-            JsonValue rawId = item.get("subscriptionId");
-            if (rawId != null && rawId.getValueType() != JsonValue.ValueType.NULL) {
+            if (item.containsKey("subscriptionId")) {
+                JsonValue rawId = item.get("subscriptionId");
                 if (rawId.getValueType() != JsonValue.ValueType.STRING || !CUSTOM_ID.matcher(((JsonString) rawId).getString()).matches()) {
-                    throw new ProtocolException(INVALID_MESSAGE, "subscriptionId: Parameter must contain at most 36 chars. "
-                            + "Valid chars are a-z, A-Z, 0-9, period, hyphen, and underscore. Can't start with a special char");
+                    throw invalidItems("subscriptionId is not a valid id.");
                 }
                 id = ((JsonString) rawId).getString();
             }
-            List<String> channels = strings(item.get("channels"), "channels", true);
-            List<String> queries = queries(strings(item.get("queries"), "queries", false), INVALID_MESSAGE);
+            if (!item.containsKey("channels")) {
+                throw invalidItems("channels is not present in payload.");
+            }
+            List<String> channels = strings(item.get("channels"), "channels");
+            List<String> queries = item.containsKey("queries") ? strings(item.get("queries"), "queries") : List.of();
             items.add(new ClientMessage.SubscribeItem(id, channels, queries));
         }
-        return new ClientMessage.Subscribe(items);
-    }
-
-    /**
-     * Validates a subscription's queries; none means select everything.
-     *
-     * @param code the error code of a rejection: 1003 in a message, 1008 (closing) in the handshake URL
-     * @return the queries to store and echo, in utopia's canonical JSON
-     */
-    static List<String> queries(List<String> queries, int code) {
-        for (String query : queries) {
-            if (!selectsAll(query)) {
-                throw new ProtocolException(code, "Invalid query: " + query
-                        + ". Only select([\"*\"]) is supported by this server yet; filters arrive with query support.");
-            }
+        // queries are checked after the shapes of the whole batch, as Appwrite's handler does
+        List<ClientMessage.SubscribeItem> checked = new ArrayList<>(items.size());
+        for (ClientMessage.SubscribeItem item : items) {
+            checked.add(new ClientMessage.SubscribeItem(item.subscriptionId(), item.channels(),
+                    SubscriptionQueries.check(item.queries(), INVALID_MESSAGE)));
         }
-        return List.of(SELECT_ALL);
+        return new ClientMessage.Subscribe(checked);
     }
 
+    private static ClientMessage.Unsubscribe unsubscribe(JsonArray data) {
+        List<String> ids = new ArrayList<>(data.size());
+        for (JsonValue value : data) {
+            JsonValue id = value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject().get("subscriptionId") : null;
+            if (id == null || id.getValueType() != JsonValue.ValueType.STRING || ((JsonString) id).getString().isEmpty()) {
+                throw invalidItems("Each unsubscribe payload must include a non-empty subscriptionId.");
+            }
+            ids.add(((JsonString) id).getString());
+        }
+        return new ClientMessage.Unsubscribe(ids);
+    }
+
+    /** An object-shaped payload with one parameter, {@code session}: Appwrite's {@code Text(2048)}. */
     private static ClientMessage.Authenticate authentication(JsonValue data) {
-        if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
+        if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT || !data.asJsonObject().containsKey("session")) {
             throw new ProtocolException(INVALID_MESSAGE, "Payload is not valid. Session is required");
         }
         JsonValue session = data.asJsonObject().get("session");
-        if (session == null || session.getValueType() == JsonValue.ValueType.NULL) {
-            throw new ProtocolException(INVALID_MESSAGE, "Payload is not valid. Session is required");
-        }
         if (session.getValueType() != JsonValue.ValueType.STRING || ((JsonString) session).getString().isEmpty()
                 || ((JsonString) session).getString().length() > SESSION_MAX) {
             throw new ProtocolException(INVALID_MESSAGE,
@@ -117,54 +126,21 @@ public final class ClientMessages {
         return new ClientMessage.Authenticate(((JsonString) session).getString());
     }
 
-    /** A query that filters nothing: {@code select(["*"])} in utopia's JSON form, whatever else it carries. */
-    private static boolean selectsAll(String query) {
-        try (JsonReader reader = Json.createReader(new StringReader(query))) {
-            JsonObject json = reader.readObject();
-            JsonArray values = json.getJsonArray("values");
-            return "select".equals(json.getString("method", null))
-                    && values != null && values.size() == 1 && "*".equals(values.getString(0, null));
-        } catch (JsonException | IllegalStateException | ClassCastException e) {
-            return false;
-        }
-    }
-
-    private static ClientMessage.Unsubscribe unsubscribe(JsonArray data) {
-        List<String> ids = new ArrayList<>(data.size());
-        for (JsonValue value : data) {
-            JsonValue id = item(value).get("subscriptionId");
-            if (id == null || id.getValueType() != JsonValue.ValueType.STRING || ((JsonString) id).getString().isEmpty()) {
-                throw new ProtocolException(INVALID_MESSAGE, "Payload is not valid. subscriptionId is required and must be a non-empty string.");
-            }
-            ids.add(((JsonString) id).getString());
-        }
-        return new ClientMessage.Unsubscribe(ids);
-    }
-
-    private static JsonObject item(JsonValue value) {
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new ProtocolException(INVALID_MESSAGE, "Payload is not valid. Each item must be an object.");
-        }
-        return value.asJsonObject();
-    }
-
-    private static List<String> strings(JsonValue value, String name, boolean required) {
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            if (required) {
-                throw new ProtocolException(INVALID_MESSAGE, "Payload is not valid. " + name + " is required.");
-            }
-            return List.of();
-        }
+    private static List<String> strings(JsonValue value, String name) {
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw new ProtocolException(INVALID_MESSAGE, "Payload is not valid. " + name + " must be an array of strings.");
+            throw invalidItems(name + " is not a valid array.");
         }
         List<String> strings = new ArrayList<>();
         for (JsonValue item : value.asJsonArray()) {
             if (item.getValueType() != JsonValue.ValueType.STRING) {
-                throw new ProtocolException(INVALID_MESSAGE, "Payload is not valid. " + name + " must be an array of strings.");
+                throw invalidItems(name + " must contain only strings.");
             }
             strings.add(((JsonString) item).getString());
         }
         return strings;
+    }
+
+    private static ProtocolException invalidItems(String description) {
+        return new ProtocolException(INVALID_MESSAGE, ITEMS + ": " + description);
     }
 }

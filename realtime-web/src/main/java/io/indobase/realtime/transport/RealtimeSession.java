@@ -50,7 +50,7 @@ final class RealtimeSession {
             }
             List<UrlSubscriptions.Slot> slots = UrlSubscriptions.of(parameters);
             List<List<String>> queries = slots.stream()
-                    .map(s -> ClientMessages.queries(s.queries(), ProtocolException.POLICY_VIOLATION)).toList();
+                    .map(s -> SubscriptionQueries.check(s.queries(), ProtocolException.POLICY_VIOLATION)).toList();
             connection = registry.open(project, Identity.GUEST, outbox);
             Set<String> channels = new LinkedHashSet<>();
             JsonValue ids = subscribeSlots(slots, queries, channels);

@@ -45,7 +45,7 @@ final class UrlSubscriptions {
                 slotChannels.computeIfAbsent(0, i -> new LinkedHashSet<>()).add(channel);
                 List<String> existing = slotQueries.computeIfAbsent(0, i -> new ArrayList<>());
                 if (existing.isEmpty()) {
-                    existing.add(ClientMessages.SELECT_ALL); // Appwrite pins slot 0 here: later slot-0 queries are ignored
+                    existing.add(SubscriptionQueries.SELECT_ALL); // Appwrite pins slot 0 here: later slot-0 queries are ignored
                 }
                 continue;
             }

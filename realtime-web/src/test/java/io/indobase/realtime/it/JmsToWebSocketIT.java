@@ -59,6 +59,22 @@ class JmsToWebSocketIT {
     }
 
     @Test
+    void theProjectHeaderWinsAndUrlQuerySlotsBecomeSubscriptions() throws Exception {
+        String selectAll = java.net.URLEncoder.encode("{\"method\":\"select\",\"values\":[\"*\"]}",
+                java.nio.charset.StandardCharsets.UTF_8);
+        try (WsClient client = WsClient.connect(base, "project=ignored&channels[]=files&channels[]=documents"
+                + "&files[0][]=" + selectAll + "&documents[1][]=" + selectAll, "X-Appwrite-Project", "p1")) {
+            JsonObject connected = client.next().getJsonObject("data");
+            assertEquals(List.of("files", "documents"), strings(connected, "channels"));
+            List<String> slots = strings(connected, "subscriptions");
+            assertEquals(2, slots.size());
+            awaitEventPath(client, "p1");
+            TestBroker.publish(Envelopes.fileCreated("p1", "f2", "any"));
+            assertEquals(List.of(slots.get(0)), strings(client.next().getJsonObject("data"), "subscriptions"));
+        }
+    }
+
+    @Test
     void missingProjectGetsAnErrorFrameAndClose1008() throws Exception {
         try (WsClient client = WsClient.connect(base, FILES)) {
             JsonObject error = client.next();

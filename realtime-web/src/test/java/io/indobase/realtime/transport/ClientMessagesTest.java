@@ -50,26 +50,35 @@ class ClientMessagesTest {
             "[]|Message format is not valid.",
             "{}|Message format is not valid.",
             "{\"data\":[]}|Message type is not valid.",
-            "{\"type\":\"authentication\",\"data\":{}}|Payload is not valid. Session is required",
-            "{\"type\":\"authentication\",\"data\":\"s\"}|Payload is not valid. Session is required",
-            "{\"type\":\"authentication\",\"data\":{\"session\":7}}|session: Value must be a valid string",
             "{\"type\":7}|Message type is not valid.",
             "{\"type\":\"shout\"}|Message type is not valid.",
-            "{\"type\":\"subscribe\",\"data\":{}}|Data must be an array",
-            "{\"type\":\"subscribe\",\"data\":[1]}|Each item must be an object",
-            "{\"type\":\"subscribe\",\"data\":[{}]}|channels is required",
-            "{\"type\":\"subscribe\",\"data\":[{\"channels\":\"files\"}]}|channels must be an array of strings",
-            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[null]}]}|channels must be an array of strings",
-            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"subscriptionId\":\"_bad\"}]}|subscriptionId: Parameter must contain",
-            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":\"x\"}]}|queries must be an array of strings",
-            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"{}\"]}]}|Invalid query",
-            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"not json\"]}]}|Invalid query",
-            "{\"type\":\"unsubscribe\",\"data\":[{\"subscriptionId\":\"\"}]}|subscriptionId is required",
+            "{\"type\":\"authentication\",\"data\":{}}|Payload is not valid. Session is required",
+            "{\"type\":\"authentication\",\"data\":\"s\"}|Payload is not valid. Session is required",
+            "{\"type\":\"authentication\",\"data\":{\"session\":7}}|session: Value must be a valid string and at least 1 chars and no longer than 2048 chars",
+            "{\"type\":\"authentication\",\"data\":{\"session\":null}}|session: Value must be a valid string and at least 1 chars and no longer than 2048 chars",
+            "{\"type\":\"subscribe\"}|Payload is not valid. Items is required",
+            "{\"type\":\"subscribe\",\"data\":{}}|items: Payload is not valid.",
+            "{\"type\":\"subscribe\",\"data\":[1]}|items: Each subscribe payload must be an object.",
+            "{\"type\":\"subscribe\",\"data\":[{}]}|items: channels is not present in payload.",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":\"files\"}]}|items: channels is not a valid array.",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":null}]}|items: channels is not a valid array.",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[null]}]}|items: channels must contain only strings.",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"subscriptionId\":\"_bad\"}]}|items: subscriptionId is not a valid id.",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"subscriptionId\":null}]}|items: subscriptionId is not a valid id.",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":\"x\"}]}|items: queries is not a valid array.",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"{}\"]}]}|Invalid query: Invalid query: {}",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"not json\"]}]}|Invalid query: Invalid query: not json",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"{\\\"method\\\":\\\"contains\\\"}\"]}]}|Invalid query: Query method 'contains' is not supported in Realtime queries. Allowed: equal, notEqual, lessThan, lessThanEqual, greaterThan, greaterThanEqual, isNull, isNotNull, and, or, select",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"{\\\"method\\\":\\\"equal\\\"}\"]}]}|Invalid query: Query method 'equal' is not supported by this server yet. Allowed: select",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"{\\\"method\\\":\\\"select\\\",\\\"values\\\":[\\\"name\\\"]}\"]}]}|Invalid query: Only select([\"*\"]) is allowed in Realtime queries.",
+            "{\"type\":\"unsubscribe\",\"data\":[{\"subscriptionId\":\"\"}]}|items: Each unsubscribe payload must include a non-empty subscriptionId.",
+            "{\"type\":\"unsubscribe\",\"data\":[\"a\"]}|items: Each unsubscribe payload must include a non-empty subscriptionId.",
+            "{\"type\":\"unsubscribe\",\"data\":{}}|items: Payload is not valid.",
     })
-    void rejectsWithCode1003AndAReason(String text, String reason) {
+    void rejectsWithCode1003AndAppwritesMessage(String text, String message) {
         ProtocolException e = assertThrows(ProtocolException.class, () -> ClientMessages.parse(text));
         assertEquals(1003, e.code());
-        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertEquals(message, e.getMessage());
     }
 
     @Test

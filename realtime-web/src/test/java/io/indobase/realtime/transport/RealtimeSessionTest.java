@@ -84,7 +84,7 @@ class RealtimeSessionTest {
         session.onText("{\"type\":\"subscribe\",\"data\":[{\"subscriptionId\":\"a\",\"channels\":[\"account.update\",\"files\"]}]}");
         JsonObject item = last().getJsonObject("data").getJsonArray("subscriptions").getJsonObject(0);
         assertEquals(List.of("account.update", "files"), strings(item, "channels"));
-        assertEquals(List.of(ClientMessages.SELECT_ALL), strings(item, "queries"));
+        assertEquals(List.of(SubscriptionQueries.SELECT_ALL), strings(item, "queries"));
     }
 
     @Test
@@ -126,7 +126,7 @@ class RealtimeSessionTest {
     void aCloseReasonIsCutTo123BytesButTheErrorFrameKeepsTheWholeMessage() {
         String query = "{\"method\":\"" + "x".repeat(200) + "\"}";
         session.open("p1", Map.of("channels[]", List.of("files"), "files[0][]", List.of(query)));
-        assertTrue(last().getJsonObject("data").getString("message").contains(query));
+        assertTrue(last().getJsonObject("data").getString("message").contains("x".repeat(200)));
         assertTrue(script.closed.getReasonPhrase().length() <= 123);
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Appwrite's constructSubscriptions (shared/reference/appwrite-realtime.md §1.6). */
 class UrlSubscriptionsTest {
 
-    private static final String ALL = ClientMessages.SELECT_ALL;
+    private static final String ALL = SubscriptionQueries.SELECT_ALL;
     private static final String EQ = "{\"method\":\"equal\",\"attribute\":\"status\",\"values\":[\"active\"]}";
 
     private static Map<String, List<String>> url(String... keyValues) {
