@@ -44,6 +44,10 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    public void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
     /** The next frame as JSON, or null after the timeout. */
     public JsonObject next(long timeout, TimeUnit unit) throws InterruptedException {
         String frame = frames.poll(timeout, unit);

@@ -10,6 +10,7 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -46,6 +47,12 @@ public class RealtimeEndpoint {
     @OnMessage(maxMessageSize = 64_000)
     public void message(Session session, String text) {
         state(session).onText(text);
+    }
+
+    /** Appwrite speaks JSON text only; a binary frame is a malformed message, answered without closing. */
+    @OnMessage(maxMessageSize = 64_000)
+    public void binary(Session session, ByteBuffer bytes) {
+        state(session).onText("");
     }
 
     @OnClose

@@ -75,6 +75,23 @@ class JmsToWebSocketIT {
     }
 
     @Test
+    void anOversizedFrameCloses1009AndABinaryFrameIsAFormatError() throws Exception {
+        try (WsClient client = WsClient.connect(base, "project=p1")) {
+            client.next();
+            client.send("{\"type\":\"ping\",\"data\":\"" + "x".repeat(64_000) + "\"}");
+            assertEquals(1009, client.closeCode(10, TimeUnit.SECONDS));
+        }
+        try (WsClient client = WsClient.connect(base, "project=p1")) {
+            client.next();
+            client.sendBinary(new byte[]{1, 2, 3});
+            JsonObject error = client.next();
+            assertEquals(1003, error.getJsonObject("data").getInt("code"));
+            client.send("{\"type\":\"ping\"}");
+            assertEquals("pong", client.next().getString("type"));
+        }
+    }
+
+    @Test
     void missingProjectGetsAnErrorFrameAndClose1008() throws Exception {
         try (WsClient client = WsClient.connect(base, FILES)) {
             JsonObject error = client.next();
