@@ -65,6 +65,15 @@ class RealtimeSessionTest {
     }
 
     @Test
+    void slotsThatDoNotStartAtZeroAreNamedByNumber() {
+        String all = SubscriptionQueries.SELECT_ALL;
+        session.open("p1", Map.of("channels[]", List.of("files", "documents"), "files[1][]", List.of(all),
+                "documents[3][]", List.of(all)));
+        JsonObject subscriptions = frame(0).getJsonObject("data").getJsonObject("subscriptions");
+        assertEquals(Set.of("1", "3"), subscriptions.keySet());
+    }
+
+    @Test
     void anUnsupportedQueryInTheUrlIsAPolicyViolationThatCloses() {
         session.open("p1", Map.of("channels[]", List.of("files"), "files[0][]", List.of("{\"method\":\"contains\"}")));
         assertEquals(1008, last().getJsonObject("data").getInt("code"));
