@@ -10,7 +10,14 @@ import java.util.Objects;
  */
 public record EventReceived(Envelope envelope, long receivedNanos) {
 
+    /** The project of the envelopes a node publishes to check its own event path; never delivered to clients. */
+    public static final String PROBE_PROJECT = "_health";
+
     public EventReceived {
         Objects.requireNonNull(envelope, "envelope");
+    }
+
+    public boolean isProbe() {
+        return PROBE_PROJECT.equals(envelope.project());
     }
 }

@@ -1,5 +1,6 @@
 package io.indobase.realtime.event;
 
+import io.indobase.realtime.monitoring.RealtimeStats;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.enterprise.event.Event;
@@ -29,6 +30,8 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "connectorClassName",
                 propertyValue = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory"),
         @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = "${MPCONFIG=realtime.jms.connection-parameters:host=127.0.0.1;port=61616}"),
+        @ActivationConfigProperty(propertyName = "user", propertyValue = "${MPCONFIG=realtime.jms.user:realtime}"),
+        @ActivationConfigProperty(propertyName = "password", propertyValue = "${MPCONFIG=realtime.jms.password:realtime}"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "indobase.realtime.events"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
@@ -42,16 +45,25 @@ public class EventsMdb implements MessageListener {
     @Inject
     Event<EventReceived> received;
 
+    @Inject
+    RealtimeStats stats;
+
     @Override
     public void onMessage(Message message) {
         long receivedNanos = System.nanoTime();
         try {
             Envelope envelope = EnvelopeReader.read(body(message), Instant.now());
-            received.fire(new EventReceived(envelope, receivedNanos));
+            EventReceived event = new EventReceived(envelope, receivedNanos);
+            if (!event.isProbe()) {
+                stats.eventReceived();
+            }
+            received.fire(event);
         } catch (MalformedEnvelopeException e) {
+            stats.dropped(RealtimeStats.Drop.MALFORMED, 1);
             LOG.log(Level.WARNING, "RT-EVT-001 dropped malformed envelope {0}: {1}",
                     new Object[]{messageId(message), e.getMessage()});
         } catch (JMSException e) {
+            stats.dropped(RealtimeStats.Drop.MALFORMED, 1);
             LOG.log(Level.WARNING, "RT-EVT-002 dropped unreadable message " + messageId(message), e);
         }
     }

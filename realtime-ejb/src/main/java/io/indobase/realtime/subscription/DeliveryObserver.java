@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** Hands every received event to the registry, on the receiving thread so the topic's order is kept. */
+/**
+ * Hands every received event to the registry, on the receiving thread so the topic's order is kept. A node's own
+ * health probes are not for clients.
+ */
 @ApplicationScoped
 public class DeliveryObserver {
 
@@ -13,6 +16,8 @@ public class DeliveryObserver {
     SubscriptionRegistry registry;
 
     void onEvent(@Observes EventReceived received) {
-        registry.deliver(received.envelope());
+        if (!received.isProbe()) {
+            registry.deliver(received.envelope());
+        }
     }
 }

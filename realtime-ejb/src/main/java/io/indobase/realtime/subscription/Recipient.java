@@ -7,4 +7,7 @@ package io.indobase.realtime.subscription;
 public interface Recipient {
 
     void send(String frame);
+
+    /** Ends the connection on the server's initiative: an {@code error} frame with the reason, then close 1008. */
+    void disconnect(String reason);
 }

@@ -5,14 +5,17 @@ import io.indobase.realtime.channel.EventChannels;
 import io.indobase.realtime.channel.EventNames;
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.frame.EventFrame;
+import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Access;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.permission.Role;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,11 +41,16 @@ public class SubscriptionRegistry {
     private static final Logger LOG = Logger.getLogger(SubscriptionRegistry.class.getName());
 
     private final ChannelIndex index = new ChannelIndex();
-    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perProject = new ConcurrentHashMap<>();
+
+    @Inject
+    RealtimeStats stats = new RealtimeStats();
 
     public Connection open(String project, Identity identity, Recipient recipient) {
         Connection connection = new Connection(UUID.randomUUID().toString(), project, identity, recipient);
-        connections.add(connection);
+        connections.put(connection.id(), connection);
+        perProject.computeIfAbsent(project, p -> new AtomicInteger()).incrementAndGet();
         return connection;
     }
 
@@ -107,11 +116,69 @@ public class SubscriptionRegistry {
             connection.closeAll();
             index.remove(connection, before, connection.roles());
         }
-        connections.remove(connection);
+        if (connections.remove(connection.id()) != null) {
+            perProject.get(connection.project()).decrementAndGet();
+        }
     }
 
     public int connectionCount() {
         return connections.size();
+    }
+
+    public long subscriptionCount() {
+        long count = 0;
+        for (Connection connection : connections.values()) {
+            count += connection.subscriptions().size();
+        }
+        return count;
+    }
+
+    /** Open connections of the projects that have some. */
+    public Map<String, Integer> connectionsByProject() {
+        Map<String, Integer> byProject = new HashMap<>();
+        perProject.forEach((project, count) -> {
+            if (count.get() > 0) {
+                byProject.put(project, count.get());
+            }
+        });
+        return byProject;
+    }
+
+    /** Open connections of one project, without copying anything. */
+    public int connectionCount(String project) {
+        AtomicInteger count = perProject.get(project);
+        return count == null ? 0 : count.get();
+    }
+
+    /** A snapshot of the open connections, for operators. */
+    public List<Connection> connections() {
+        return List.copyOf(connections.values());
+    }
+
+    /**
+     * Closes a connection on an operator's request; the client gets an {@code error} frame with the reason first.
+     *
+     * @return whether such a connection was open
+     */
+    public boolean disconnect(String connectionId, String reason) {
+        Connection connection = connections.get(connectionId);
+        if (connection == null) {
+            return false;
+        }
+        connection.recipient().disconnect(reason);
+        return true;
+    }
+
+    /** @return the number of connections of that user that were closed */
+    public int disconnectUser(String userId, String reason) {
+        int closed = 0;
+        for (Connection connection : connections.values()) {
+            if (userId.equals(connection.identity().userId())) {
+                connection.recipient().disconnect(reason);
+                closed++;
+            }
+        }
+        return closed;
     }
 
     /** The number of (project, channel) index entries: zero when nobody listens. */
@@ -123,8 +190,13 @@ public class SubscriptionRegistry {
     public int deliver(Envelope envelope) {
         List<String> events = EventNames.expand(envelope.event());
         List<String> channels = EventChannels.of(events.get(0), envelope.project());
+        if (channels.isEmpty()) {
+            stats.dropped(RealtimeStats.Drop.UNROUTABLE, 1);
+            return 0;
+        }
         Map<List<String>, List<Connection>> groups = recipients(envelope, channels);
         if (groups.isEmpty()) {
+            stats.eventUnmatched();
             return 0;
         }
         EventFrame frame = new EventFrame(envelope, events, channels);
@@ -135,6 +207,7 @@ public class SubscriptionRegistry {
                 delivered += hand(connection, text) ? 1 : 0;
             }
         }
+        stats.eventDelivered(delivered, System.currentTimeMillis() - envelope.timestamp().toEpochMilli());
         return delivered;
     }
 
@@ -156,12 +229,13 @@ public class SubscriptionRegistry {
         return groups;
     }
 
-    private static boolean hand(Connection connection, String frame) {
+    private boolean hand(Connection connection, String frame) {
         try {
             connection.recipient().send(frame);
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "RT-SUB-001 recipient of connection " + connection.id() + " failed; skipped", e);
+            stats.dropped(RealtimeStats.Drop.RECIPIENT_FAILED, 1);
             return false;
         }
     }

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.event.Envelope;
+import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.permission.Membership;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -106,8 +109,11 @@ class SubscriptionRegistryTest {
     @Test
     void aFailingRecipientDoesNotStopDeliveryToTheOthers() {
         Inbox healthy = new Inbox();
-        guest(frame -> {
-            throw new IllegalStateException("socket gone");
+        guest(new Inbox() {
+            @Override
+            public synchronized void send(String frame) {
+                throw new IllegalStateException("socket gone");
+            }
         }, "x", "files");
         guest(healthy, "y", "files");
         assertEquals(1, registry.deliver(file("p1", "f1", "any")));
@@ -139,8 +145,12 @@ class SubscriptionRegistryTest {
         Connection c = guest(new Inbox(), "a", "files", "documents");
         registry.identify(c, user("u1"));
         registry.subscribe(c, "b", List.of("teams"), List.of());
+        assertEquals(2, registry.subscriptionCount());
+        registry.close(c);
         registry.close(c);
         assertEquals(0, registry.indexedChannels());
+        assertEquals(0, registry.connectionCount("p1"));
+        assertEquals(0, registry.subscriptionCount());
     }
 
     @Test
@@ -153,9 +163,48 @@ class SubscriptionRegistryTest {
         assertEquals(6, data.getJsonArray("channels").size());
     }
 
+    @Test
+    void operatorsListAndDisconnectConnectionsAndUsers() {
+        Inbox first = new Inbox();
+        Inbox second = new Inbox();
+        Inbox guest = new Inbox();
+        Connection a = registry.open("p1", user("u1"), first);
+        registry.open("p2", user("u1"), second);
+        registry.open("p1", Identity.GUEST, guest);
+        assertEquals(3, registry.connections().size());
+        assertEquals(Map.of("p1", 2, "p2", 1), registry.connectionsByProject());
+        assertTrue(registry.disconnect(a.id(), "maintenance"));
+        assertFalse(registry.disconnect("nope", "maintenance"));
+        assertEquals(List.of("maintenance"), first.disconnects);
+        assertEquals(2, registry.disconnectUser("u1", "blocked"));
+        assertEquals(List.of("blocked"), second.disconnects);
+        assertEquals(List.of(), guest.disconnects);
+    }
+
+    @Test
+    void deliveriesAreCounted() {
+        guest(new Inbox(), "a", "files");
+        guest(new Inbox(), "b", "files");
+        registry.deliver(file("p1", "f1", "any"));
+        registry.deliver(file("p1", "f2", "users"));
+        registry.deliver(new Envelope("p1", "messages.m1.create", JsonValue.EMPTY_JSON_OBJECT, Set.of("any"), Instant.now()));
+        RealtimeStats stats = registry.stats;
+        assertEquals(1, stats.eventsDelivered());
+        assertEquals(2, stats.framesDelivered());
+        assertEquals(1, stats.eventsUnmatched());
+        assertEquals(1, stats.dropped(RealtimeStats.Drop.UNROUTABLE));
+        assertEquals(2, stats.latency().count());
+    }
+
     /** Records frames as a transport would send them. */
-    static final class Inbox implements Recipient {
+    static class Inbox implements Recipient {
         final List<String> frames = new ArrayList<>();
+        final List<String> disconnects = new ArrayList<>();
+
+        @Override
+        public synchronized void disconnect(String reason) {
+            disconnects.add(reason);
+        }
 
         @Override
         public synchronized void send(String frame) {

@@ -1,6 +1,7 @@
 package io.indobase.realtime.transport;
 
 import io.indobase.realtime.identity.SessionVerifier;
+import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -31,13 +32,16 @@ public class RealtimeEndpoint {
     SessionVerifier verifier;
 
     @Inject
+    RealtimeStats stats;
+
+    @Inject
     @ConfigProperty(name = "realtime.transport.outbox-frames")
     int outboxFrames;
 
     @OnOpen
     public void open(Session session) {
         Map<String, List<String>> query = session.getRequestParameterMap();
-        RealtimeSession state = new RealtimeSession(registry, verifier, new SessionOutbox(session, outboxFrames));
+        RealtimeSession state = new RealtimeSession(registry, verifier, new SessionOutbox(session, outboxFrames, stats));
         session.getUserProperties().put(STATE, state);
         // as in Appwrite, the project header wins over the parameter
         String project = HandshakeHeaders.first(session.getUserProperties(), "x-appwrite-project");

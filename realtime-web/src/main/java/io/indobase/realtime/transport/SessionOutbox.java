@@ -1,5 +1,7 @@
 package io.indobase.realtime.transport;
 
+import io.indobase.realtime.frame.Frames;
+import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.subscription.Recipient;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
@@ -24,19 +26,28 @@ final class SessionOutbox implements Recipient {
 
     private final Session session;
     private final int capacity;
+    private final RealtimeStats stats;
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
     private volatile boolean closed;
 
-    SessionOutbox(Session session, int capacity) {
+    SessionOutbox(Session session, int capacity, RealtimeStats stats) {
         this.session = session;
         this.capacity = capacity;
+        this.stats = stats;
     }
 
     @Override
     public void send(String frame) {
         enqueue(frame);
+    }
+
+    /** Policy violation: the Appwrite SDKs do not reconnect after 1008, which is what an operator's kick wants. */
+    @Override
+    public void disconnect(String reason) {
+        sendThenClose(Frames.error(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), reason),
+                new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
     }
 
     /** Sends the frame, then closes the session with the reason, after everything queued before it. */
@@ -106,6 +117,7 @@ final class SessionOutbox implements Recipient {
 
     private void overflow() {
         closed = true;
+        stats.dropped(RealtimeStats.Drop.SLOW_CONSUMER, queue.size() + 1L);
         queue.clear();
         LOG.log(Level.WARNING, "RT-TRN-003 session {0} fell {1} frames behind; closing it with 1013", new Object[]{session.getId(), capacity});
         close(new CloseReason(TRY_AGAIN_LATER, "Too slow: outbox full"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.identity.Account;
+import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.json.Json;
@@ -29,7 +30,7 @@ class RealtimeSessionTest {
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
     private final RealtimeSession session = new RealtimeSession(registry, (project, credential) -> credential.equals("good")
             ? Optional.of(new Account(Identity.user("u1", true, List.of(), List.of()), ACCOUNT)) : Optional.empty(),
-            new SessionOutbox(script.session, 100));
+            new SessionOutbox(script.session, 100, new RealtimeStats()));
 
     @BeforeEach
     void inline() {

@@ -3,6 +3,7 @@ package io.indobase.realtime.transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.indobase.realtime.monitoring.RealtimeStats;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ class SessionOutboxTest {
 
     @Test
     void keepsOneFrameInFlightAndSendsTheRestInOrder() {
-        SessionOutbox outbox = new SessionOutbox(script.session, 10);
+        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
         outbox.send("a");
         outbox.send("b");
         outbox.send("c");
@@ -29,7 +30,7 @@ class SessionOutboxTest {
     @Test
     void sendsCompletingInlineDrainTheQueueWithoutRecursion() {
         script.inline = true;
-        SessionOutbox outbox = new SessionOutbox(script.session, 100_000);
+        SessionOutbox outbox = new SessionOutbox(script.session, 100_000, new RealtimeStats());
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 50_000; i++) {
             outbox.send("f" + i);
@@ -40,7 +41,8 @@ class SessionOutboxTest {
 
     @Test
     void aClientThatFallsBehindIsClosedWith1013AndItsFramesDropped() {
-        SessionOutbox outbox = new SessionOutbox(script.session, 2);
+        RealtimeStats stats = new RealtimeStats();
+        SessionOutbox outbox = new SessionOutbox(script.session, 2, stats);
         outbox.send("in flight");
         outbox.send("queued 1");
         outbox.send("queued 2");
@@ -50,11 +52,22 @@ class SessionOutboxTest {
         script.complete();
         outbox.send("after close");
         assertEquals(List.of("in flight"), script.written);
+        assertEquals(3, stats.dropped(RealtimeStats.Drop.SLOW_CONSUMER));
+    }
+
+    @Test
+    void anOperatorsDisconnectSendsAnErrorThenClosesWith1008() {
+        script.inline = true;
+        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        outbox.disconnect("Disconnected by an operator");
+        assertEquals(List.of("{\"type\":\"error\",\"data\":{\"code\":1008,\"message\":\"Disconnected by an operator\"}}"),
+                script.written);
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, script.closed.getCloseCode());
     }
 
     @Test
     void sendThenCloseClosesAfterEverythingQueuedBefore() {
-        SessionOutbox outbox = new SessionOutbox(script.session, 10);
+        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
         outbox.send("event");
         outbox.sendThenClose("{\"type\":\"error\"}", new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "bye"));
         assertNull(script.closed);

@@ -1,0 +1,84 @@
+package io.indobase.realtime.monitoring;
+
+import io.indobase.realtime.subscription.SubscriptionRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Publishes the node's figures on the server's MicroProfile Metrics endpoint ({@code /metrics?scope=application}).
+ * Every metric is a gauge reading {@link RealtimeStats} or the registry when scraped, so the delivery path pays
+ * nothing for metrics. Per-project connection gauges follow the projects present, refreshed every 10 seconds.
+ */
+@Singleton
+@Startup
+public class RealtimeMetrics {
+
+    static final String PROJECT_CONNECTIONS = "realtime.project.connections";
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    SubscriptionRegistry registry;
+
+    @Inject
+    RealtimeStats stats;
+
+    private final Set<String> projects = new HashSet<>();
+
+    @PostConstruct
+    void register() {
+        gauge("realtime.connections", "Open WebSocket connections", registry::connectionCount);
+        gauge("realtime.subscriptions", "Subscriptions of the open connections", registry::subscriptionCount);
+        gauge("realtime.events.received", "Events received from the topic (counter)", stats::eventsReceived);
+        gauge("realtime.events.delivered", "Events handed to at least one connection (counter)", stats::eventsDelivered);
+        gauge("realtime.events.unmatched", "Events no connection subscribed to or may read (counter)", stats::eventsUnmatched);
+        gauge("realtime.frames.delivered", "Event frames handed to connections (counter)", stats::framesDelivered);
+        for (RealtimeStats.Drop reason : RealtimeStats.Drop.values()) {
+            gauge("realtime.dropped", "Events or frames dropped, by reason (counter)", () -> stats.dropped(reason),
+                    new Tag("reason", reason.name().toLowerCase()));
+        }
+        long[] bounds = LatencyHistogram.boundsMillis();
+        for (int i = 0; i <= bounds.length; i++) {
+            int bucket = i;
+            String le = i < bounds.length ? Long.toString(bounds[i]) : "+Inf";
+            gauge("realtime.delivery.latency.ms.bucket", "Publish-to-handoff latency: frames at or below le milliseconds",
+                    () -> stats.latency().cumulativeCounts()[bucket], new Tag("le", le));
+        }
+        gauge("realtime.delivery.latency.ms.count", "Publish-to-handoff latency: frames measured", stats.latency()::count);
+        gauge("realtime.delivery.latency.ms.sum", "Publish-to-handoff latency: total milliseconds", stats.latency()::sumMillis);
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+    void followProjects() {
+        Map<String, Integer> now = registry.connectionsByProject();
+        for (String project : now.keySet()) {
+            if (projects.add(project)) {
+                gauge(PROJECT_CONNECTIONS, "Open connections of one project",
+                        () -> registry.connectionCount(project), new Tag("project", project));
+            }
+        }
+        projects.removeIf(project -> {
+            boolean gone = !now.containsKey(project);
+            if (gone) {
+                metrics.remove(new MetricID(PROJECT_CONNECTIONS, new Tag("project", project)));
+            }
+            return gone;
+        });
+    }
+
+    private <T extends Number> void gauge(String name, String description, Supplier<T> value, Tag... tags) {
+        metrics.gauge(Metadata.builder().withName(name).withDescription(description).build(), value, tags);
+    }
+}

@@ -1,0 +1,86 @@
+package io.indobase.realtime.monitoring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The node's event and frame counters since it started. Recording is a {@link LongAdder} increment: no lock, no
+ * allocation, so the delivery path may count every frame.
+ */
+@ApplicationScoped
+public class RealtimeStats {
+
+    /** Why an event reached nobody or a frame was not sent. */
+    public enum Drop {
+        /** an envelope that could not be decoded */
+        MALFORMED,
+        /** an event whose family is published on no channel */
+        UNROUTABLE,
+        /** a frame the recipient's transport refused */
+        RECIPIENT_FAILED,
+        /** a frame dropped because its client fell too far behind and was closed */
+        SLOW_CONSUMER
+    }
+
+    private final LongAdder eventsReceived = new LongAdder();
+    private final LongAdder eventsDelivered = new LongAdder();
+    private final LongAdder eventsUnmatched = new LongAdder();
+    private final LongAdder framesDelivered = new LongAdder();
+    private final Map<Drop, LongAdder> dropped = new LinkedHashMap<>();
+    private final LatencyHistogram latency = new LatencyHistogram();
+
+    public RealtimeStats() {
+        for (Drop reason : Drop.values()) {
+            dropped.put(reason, new LongAdder());
+        }
+    }
+
+    public void eventReceived() {
+        eventsReceived.increment();
+    }
+
+    public void dropped(Drop reason, long count) {
+        dropped.get(reason).add(count);
+    }
+
+    /** An event that matched no subscription that may read it. */
+    public void eventUnmatched() {
+        eventsUnmatched.increment();
+    }
+
+    /**
+     * An event handed to {@code frames} recipients, {@code latencyMillis} after its producer published it.
+     */
+    public void eventDelivered(long frames, long latencyMillis) {
+        eventsDelivered.increment();
+        framesDelivered.add(frames);
+        latency.record(latencyMillis, frames);
+    }
+
+    public long eventsReceived() {
+        return eventsReceived.sum();
+    }
+
+    public long eventsDelivered() {
+        return eventsDelivered.sum();
+    }
+
+    public long eventsUnmatched() {
+        return eventsUnmatched.sum();
+    }
+
+    public long framesDelivered() {
+        return framesDelivered.sum();
+    }
+
+    public long dropped(Drop reason) {
+        return dropped.get(reason).sum();
+    }
+
+    /** Publish-to-handoff latency: from the envelope's timestamp to the frame queued on the socket's outbox. */
+    public LatencyHistogram latency() {
+        return latency;
+    }
+}
