@@ -17,6 +17,9 @@ case "$action" in
     # the test broker listens on its own port, away from a running bin/realtime
     "$asadmin" set-config-property --source=domain --propertyName=realtime.jms.connection-parameters \
         --propertyValue="host=127.0.0.1;port=$broker_port"
+    # the tests' admin account (password it-admin-secret); a real domain sets its own
+    "$asadmin" set-config-property --source=domain --propertyName=realtime.admin.users \
+        --propertyValue="admin:210000:oaSuiimueSiV1bKTK1Fzbg==:4h2n8/Tl2RkRTCROIeqMKP8o3zp7kOENF3rfutTkASg="
     ;;
   stop)
     "$asadmin" stop-domain --kill=true domain1 || true

@@ -1,6 +1,7 @@
 package io.indobase.realtime.system;
 
 import io.indobase.realtime.testkit.EventPathScenarios;
+import io.indobase.realtime.testkit.OperationsScenarios;
 import io.indobase.realtime.testkit.TestBroker;
 import java.io.File;
 import java.net.URL;
@@ -29,5 +30,12 @@ class EarOnPayaraServerIT {
     @Test
     void guestReceivesOnlyEventsReadableByAnyOrGuests() throws Exception {
         EventPathScenarios.guestReceivesOnlyEventsReadableByAnyOrGuests(new URL(BASE));
+    }
+
+    /** The domain's own JMX connector (8686), health and metrics on the HTTP listener, the admin API in the EAR. */
+    @Test
+    void operatorsSeeAndControlTheNode() throws Exception {
+        OperationsScenarios.operatorsSeeAndControlTheNode(new URL(BASE), new URL(BASE),
+                "service:jmx:rmi:///jndi/rmi://127.0.0.1:8686/jmxrmi");
     }
 }

@@ -85,7 +85,9 @@ public final class OperationsScenarios {
 
     /** @return the id of the {@code ops} connection */
     private static String adminApiListsTheConnection(URL app) throws Exception {
-        assertEquals(401, get(app, "v1/realtime/admin/connections", null).statusCode());
+        HttpResponse<String> anonymous = get(app, "v1/realtime/admin/connections", null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("www-authenticate").orElse("").startsWith("Basic"), anonymous.headers().toString());
         HttpResponse<String> response = get(app, "v1/realtime/admin/connections?project=ops", ADMIN_AUTH);
         assertEquals(200, response.statusCode(), response.body());
         JsonArray connections = Json.createReader(new StringReader(response.body())).readArray();
