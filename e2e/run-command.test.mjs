@@ -32,7 +32,7 @@ function startProduct() {
   return { child, ready, exited, output: () => output };
 }
 
-test('an event published from the shell shows on the demo page within a second, and Ctrl-C stops everything', { timeout: 360_000 }, async () => {
+test('an event published from the shell shows on the demo page within a second, the admin page can disconnect it, and Ctrl-C stops everything', { timeout: 360_000 }, async () => {
   const product = startProduct();
   let browser;
   try {
@@ -60,6 +60,21 @@ test('an event published from the shell shows on the demo page within a second, 
     await page.waitForFunction(() => document.querySelectorAll('#events li').length >= 2, null, { timeout: 5_000 });
     assert.deepEqual(await page.$$eval('#events li .event', (els) => els.map((e) => e.textContent)),
       ['buckets.photos.files.forGuests.create', name]);
+
+    // the operator's side: health, then the admin page with the one-run password the command printed
+    const ready = await fetch(`http://localhost:${port}/health/ready`);
+    assert.equal(ready.status, 200, await ready.text());
+    const password = product.output().match(/user admin, password (\S+),/)[1];
+    const admin = await browser.newContext({ httpCredentials: { username: 'admin', password } });
+    const adminPage = await admin.newPage();
+    await adminPage.goto(`http://localhost:${port}/admin/`);
+    await adminPage.waitForSelector('#connections tbody tr', { timeout: 10_000 });
+    assert.deepEqual(await adminPage.$$eval('#projects tbody tr td:first-child', (tds) => tds.map((t) => t.textContent)),
+      ['demo']);
+    await adminPage.click('#connections tbody tr button');
+    await page.waitForSelector('#status.closed', { timeout: 5_000 });
+    assert.equal(await page.textContent('#status'), 'closed (1008)');
+    await admin.close();
   } finally {
     if (browser) await browser.close();
     product.child.kill('SIGINT');

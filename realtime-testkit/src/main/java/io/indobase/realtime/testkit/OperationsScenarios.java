@@ -97,6 +97,8 @@ public final class OperationsScenarios {
         assertTrue(connection.getJsonArray("subscriptions").getJsonObject(0).toString().contains("files"));
         String projects = get(app, "v1/realtime/admin/projects", ADMIN_AUTH).body();
         assertTrue(projects.contains("\"ops\""), projects);
+        String openapi = get(new URL(app, "/"), "openapi", null).body();
+        assertTrue(openapi.contains("/v1/realtime/admin/connections"), openapi);
         return connection.getString("id");
     }
 

@@ -10,14 +10,12 @@ import io.indobase.realtime.testkit.EventPathScenarios;
 import io.indobase.realtime.testkit.TestBroker;
 import io.indobase.realtime.testkit.WsClient;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +29,7 @@ class JmsToWebSocketIT {
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/realtime-web.war"));
+        return PackagedWar.war();
     }
 
     @Test

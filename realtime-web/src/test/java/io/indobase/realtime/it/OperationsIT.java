@@ -2,12 +2,10 @@ package io.indobase.realtime.it;
 
 import io.indobase.realtime.testkit.OperationsScenarios;
 import io.indobase.realtime.testkit.TestBroker;
-import java.io.File;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +19,7 @@ class OperationsIT {
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/realtime-web.war"));
+        return PackagedWar.war();
     }
 
     @Test
