@@ -89,6 +89,9 @@ public final class EventChannels {
                 }
             }
             case "reports" -> {
+                if (p.length < 2) {
+                    break;
+                }
                 c.addAll(List.of("reports", "reports." + p[1]));
                 if (p.length > 3 && p[2].equals("insights")) {
                     c.addAll(List.of("reports." + p[1] + ".insights", "reports." + p[1] + ".insights." + p[3]));

@@ -65,6 +65,10 @@ public class EventsMdb implements MessageListener {
         } catch (JMSException e) {
             stats.dropped(RealtimeStats.Drop.MALFORMED, 1);
             LOG.log(Level.WARNING, "RT-EVT-002 dropped unreadable message " + messageId(message), e);
+        } catch (RuntimeException e) {
+            // a defect downstream must not roll the message back: redelivery would repeat it and stall the topic
+            stats.dropped(RealtimeStats.Drop.FAILED, 1);
+            LOG.log(Level.SEVERE, "RT-EVT-003 delivering message " + messageId(message) + " failed; dropped", e);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
@@ -39,6 +40,7 @@ public class EventPathProbe {
     private final String node = UUID.randomUUID().toString();
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
+    private final ReentrantLock probing = new ReentrantLock();
     private volatile boolean lastResult;
     private volatile long lastCheckMillis;
 
@@ -62,14 +64,23 @@ public class EventPathProbe {
     @ConfigProperty(name = "realtime.health.probe-interval-ms")
     long intervalMillis;
 
-    /** @return whether a probe made the round trip, running one unless the last is recent enough */
-    public synchronized boolean check() {
-        long now = System.currentTimeMillis();
-        if (now - lastCheckMillis >= intervalMillis) {
-            lastResult = roundTrip();
-            lastCheckMillis = System.currentTimeMillis();
+    /**
+     * @return whether a probe made the round trip, running one unless the last is recent enough; while another
+     *         caller's probe is running (a broker that hangs connections can take the whole timeout), the last result
+     */
+    public boolean check() {
+        if (System.currentTimeMillis() - lastCheckMillis < intervalMillis || !probing.tryLock()) {
+            return lastResult;
         }
-        return lastResult;
+        try {
+            if (System.currentTimeMillis() - lastCheckMillis >= intervalMillis) {
+                lastResult = roundTrip();
+                lastCheckMillis = System.currentTimeMillis();
+            }
+            return lastResult;
+        } finally {
+            probing.unlock();
+        }
     }
 
     /** The last result, without probing. */
@@ -95,8 +106,8 @@ public class EventPathProbe {
             back.get(timeoutMillis, TimeUnit.MILLISECONDS);
             return true;
         } catch (JMSRuntimeException | ExecutionException e) {
-            LOG.log(Level.WARNING, "RT-MON-003 health probe could not publish to the broker at {0}: {1}",
-                    new Object[]{connectionParameters, e.getMessage()});
+            LOG.log(Level.WARNING, "RT-MON-003 health probe could not publish to the broker at {0}:{1}: {2}",
+                    new Object[]{parameters().get("host"), parameters().get("port"), e.getMessage()});
             return false;
         } catch (TimeoutException e) {
             LOG.log(Level.WARNING, "RT-MON-004 health probe published but the events consumer did not return it within {0} ms",

@@ -2,6 +2,7 @@ package io.indobase.realtime.monitoring;
 
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -10,6 +11,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -25,6 +28,9 @@ import org.eclipse.microprofile.metrics.Tag;
 public class RealtimeMetrics {
 
     static final String PROJECT_CONNECTIONS = "realtime.project.connections";
+    /** Project names come from clients: beyond this many, projects get no series of their own. */
+    static final int MAX_PROJECT_SERIES = 1000;
+    private static final Logger LOG = Logger.getLogger(RealtimeMetrics.class.getName());
 
     @Inject
     MetricRegistry metrics;
@@ -39,6 +45,8 @@ public class RealtimeMetrics {
 
     @PostConstruct
     void register() {
+        // a registry kept across a redeploy would otherwise hand back gauges bound to the old deployment
+        unregister();
         gauge("realtime.connections", "Open WebSocket connections", registry::connectionCount);
         gauge("realtime.subscriptions", "Subscriptions of the open connections", registry::subscriptionCount);
         gauge("realtime.events.received", "Events received from the topic (counter)", stats::eventsReceived);
@@ -60,10 +68,19 @@ public class RealtimeMetrics {
         gauge("realtime.delivery.latency.ms.sum", "Publish-to-handoff latency: total milliseconds", stats.latency()::sumMillis);
     }
 
+    @PreDestroy
+    void unregister() {
+        metrics.removeMatching((id, metric) -> id.getName().startsWith("realtime."));
+    }
+
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void followProjects() {
         Map<String, Integer> now = registry.connectionsByProject();
         for (String project : now.keySet()) {
+            if (!projects.contains(project) && projects.size() >= MAX_PROJECT_SERIES) {
+                LOG.log(Level.FINE, "RT-MON-005 no metric series for project {0}: {1} projects have one", new Object[]{project, MAX_PROJECT_SERIES});
+                continue;
+            }
             if (projects.add(project)) {
                 gauge(PROJECT_CONNECTIONS, "Open connections of one project",
                         () -> registry.connectionCount(project), new Tag("project", project));

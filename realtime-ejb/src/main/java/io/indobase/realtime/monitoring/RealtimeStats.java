@@ -18,6 +18,8 @@ public class RealtimeStats {
         MALFORMED,
         /** an event whose family is published on no channel */
         UNROUTABLE,
+        /** an event whose delivery failed on a defect of this node (logged as RT-EVT-003) */
+        FAILED,
         /** a frame the recipient's transport refused */
         RECIPIENT_FAILED,
         /** a frame dropped because its client fell too far behind and was closed */

@@ -50,7 +50,11 @@ public class SubscriptionRegistry {
     public Connection open(String project, Identity identity, Recipient recipient) {
         Connection connection = new Connection(UUID.randomUUID().toString(), project, identity, recipient);
         connections.put(connection.id(), connection);
-        perProject.computeIfAbsent(project, p -> new AtomicInteger()).incrementAndGet();
+        perProject.compute(project, (p, count) -> {
+            AtomicInteger c = count == null ? new AtomicInteger() : count;
+            c.incrementAndGet();
+            return c;
+        });
         return connection;
     }
 
@@ -117,7 +121,8 @@ public class SubscriptionRegistry {
             index.remove(connection, before, connection.roles());
         }
         if (connections.remove(connection.id()) != null) {
-            perProject.get(connection.project()).decrementAndGet();
+            // a project with no connection left leaves no entry: project names come from clients
+            perProject.computeIfPresent(connection.project(), (p, count) -> count.decrementAndGet() == 0 ? null : count);
         }
     }
 
@@ -136,11 +141,7 @@ public class SubscriptionRegistry {
     /** Open connections of the projects that have some. */
     public Map<String, Integer> connectionsByProject() {
         Map<String, Integer> byProject = new HashMap<>();
-        perProject.forEach((project, count) -> {
-            if (count.get() > 0) {
-                byProject.put(project, count.get());
-            }
-        });
+        perProject.forEach((project, count) -> byProject.put(project, count.get()));
         return byProject;
     }
 
@@ -207,7 +208,9 @@ public class SubscriptionRegistry {
                 delivered += hand(connection, text) ? 1 : 0;
             }
         }
-        stats.eventDelivered(delivered, System.currentTimeMillis() - envelope.timestamp().toEpochMilli());
+        if (delivered > 0) {
+            stats.eventDelivered(delivered, System.currentTimeMillis() - envelope.timestamp().toEpochMilli());
+        }
         return delivered;
     }
 

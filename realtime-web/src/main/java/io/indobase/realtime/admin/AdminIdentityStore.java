@@ -1,14 +1,16 @@
 package io.indobase.realtime.admin;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,31 +19,38 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Passwords are never stored or logged in clear.
  */
 @ApplicationScoped
-@BasicAuthenticationMechanismDefinition(realmName = "indobase Realtime admin") // found on CDI beans only
 public class AdminIdentityStore implements IdentityStore {
+
+    private static final Logger LOG = Logger.getLogger(AdminIdentityStore.class.getName());
 
     @Inject
     @ConfigProperty(name = "realtime.admin.users")
     String users;
 
-    private volatile Map<String, PasswordHash> accounts;
+    private Map<String, PasswordHash> accounts = Map.of();
+
+    /** A bad entry is reported when the application starts, not at the first login; it then admits nobody. */
+    @PostConstruct
+    void load() {
+        try {
+            accounts = PasswordHash.parseAccounts(users);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.SEVERE, "RT-ADM-002 realtime.admin.users is not valid, the admin API admits nobody: {0}",
+                    e.getMessage());
+        }
+    }
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        PasswordHash hash = accounts().get(login.getCaller());
-        if (hash == null || !hash.matches(login.getPasswordAsString())) {
+        PasswordHash hash = accounts.get(login.getCaller());
+        // an unknown name costs the same hashing as a known one, so timing does not tell which names exist
+        boolean matches = (hash == null ? PasswordHash.DECOY : hash).matches(login.getPasswordAsString());
+        if (hash == null || !matches) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         return new CredentialValidationResult(login.getCaller(), Set.of(AdminApplication.ROLE));
-    }
-
-    private Map<String, PasswordHash> accounts() {
-        if (accounts == null) {
-            accounts = PasswordHash.parseAccounts(users);
-        }
-        return accounts;
     }
 }

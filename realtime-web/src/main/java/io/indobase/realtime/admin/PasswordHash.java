@@ -12,6 +12,9 @@ import javax.crypto.spec.PBEKeySpec;
 record PasswordHash(int iterations, byte[] salt, byte[] hash) {
 
     static final String NOBODY = "none";
+    static final int MIN_ITERATIONS = 10_000;
+    /** What an unknown name is checked against, at the iteration count bin/AdminPassword.java uses. */
+    static final PasswordHash DECOY = new PasswordHash(210_000, new byte[16], new byte[32]);
 
     /** {@code name:iterations:salt:hash,…} to accounts; {@code none} or blank to no account. */
     static Map<String, PasswordHash> parseAccounts(String spec) {
@@ -25,10 +28,24 @@ record PasswordHash(int iterations, byte[] salt, byte[] hash) {
                 throw new IllegalArgumentException("realtime.admin.users: expected name:iterations:salt:hash, got an entry with "
                         + parts.length + " parts");
             }
-            Base64.Decoder b64 = Base64.getDecoder();
-            accounts.put(parts[0], new PasswordHash(Integer.parseInt(parts[1]), b64.decode(parts[2]), b64.decode(parts[3])));
+            accounts.put(parts[0], entry(parts));
         }
         return accounts;
+    }
+
+    private static PasswordHash entry(String[] parts) {
+        try {
+            int iterations = Integer.parseInt(parts[1]);
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] hash = Base64.getDecoder().decode(parts[3]);
+            if (iterations < MIN_ITERATIONS || salt.length < 8 || hash.length < 16) {
+                throw new IllegalArgumentException("realtime.admin.users: the entry of " + parts[0] + " is too weak (at least "
+                        + MIN_ITERATIONS + " iterations, an 8-byte salt and a 16-byte hash)");
+            }
+            return new PasswordHash(iterations, salt, hash);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("realtime.admin.users: the iterations of " + parts[0] + " are not a number");
+        }
     }
 
     boolean matches(String password) {

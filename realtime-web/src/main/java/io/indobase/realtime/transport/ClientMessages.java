@@ -2,14 +2,11 @@ package io.indobase.realtime.transport;
 
 import static io.indobase.realtime.transport.ProtocolException.INVALID_MESSAGE;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -46,13 +43,13 @@ public final class ClientMessages {
     }
 
     private static JsonObject object(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
+        try {
+            JsonValue value = StrictJson.parse(text);
             if (value.getValueType() == JsonValue.ValueType.OBJECT
                     && (value.asJsonObject().containsKey("type") || value.asJsonObject().containsKey("data"))) {
                 return value.asJsonObject();
             }
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException e) {
             // falls through to the format error
         }
         throw new ProtocolException(INVALID_MESSAGE, "Message format is not valid.");

@@ -12,6 +12,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -53,10 +54,10 @@ public class RealtimeEndpoint {
         state(session).onText(text);
     }
 
-    /** Appwrite speaks JSON text only; a binary frame is a malformed message, answered without closing. */
+    /** Appwrite decodes a binary frame's bytes like a text frame's; bytes that are not JSON get the format error. */
     @OnMessage(maxMessageSize = 64_000)
     public void binary(Session session, ByteBuffer bytes) {
-        state(session).onText("");
+        state(session).onText(StandardCharsets.UTF_8.decode(bytes).toString());
     }
 
     @OnClose

@@ -1,5 +1,6 @@
 package io.indobase.realtime.transport;
 
+import io.indobase.realtime.channel.AccountChannels;
 import io.indobase.realtime.frame.Frames;
 import io.indobase.realtime.identity.Account;
 import io.indobase.realtime.identity.SessionVerifier;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The protocol state of one WebSocket: opens the registry connection with the URL's subscriptions, answers client
@@ -27,6 +29,8 @@ import java.util.Set;
 final class RealtimeSession {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Appwrite's project ids (CustomId, up to 36 chars); a leading underscore is allowed for internal probes. */
+    private static final Pattern PROJECT_ID = Pattern.compile("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,35}$");
 
     private final SubscriptionRegistry registry;
     private final SessionVerifier verifier;
@@ -45,16 +49,20 @@ final class RealtimeSession {
      */
     void open(String project, Map<String, List<String>> parameters) {
         try {
-            if (project == null || project.isBlank()) {
+            if (project == null || !PROJECT_ID.matcher(project).matches()) {
                 throw new ProtocolException(ProtocolException.POLICY_VIOLATION, "Missing or unknown project ID");
             }
             List<UrlSubscriptions.Slot> slots = UrlSubscriptions.of(parameters);
             List<List<String>> queries = slots.stream()
                     .map(s -> SubscriptionQueries.check(s.queries(), ProtocolException.POLICY_VIOLATION)).toList();
+            List<String> ids = slots.stream().map(s -> newId()).toList();
+            // connected goes first: no event may reach the client before it knows its subscription ids
+            List<String> channels = AccountChannels.convert(parameters.getOrDefault(UrlSubscriptions.CHANNELS, List.of()), null);
+            outbox.send(Frames.connected(channels, slotIds(slots, ids), JsonValue.NULL));
             connection = registry.open(project, Identity.GUEST, outbox);
-            Set<String> channels = new LinkedHashSet<>();
-            JsonValue ids = subscribeSlots(slots, queries, channels);
-            outbox.send(Frames.connected(channels, ids, JsonValue.NULL));
+            for (int i = 0; i < slots.size(); i++) {
+                registry.subscribe(connection, ids.get(i), slots.get(i).channels(), queries.get(i));
+            }
         } catch (ProtocolException e) {
             reject(e);
         }
@@ -74,18 +82,15 @@ final class RealtimeSession {
         }
     }
 
-    /** One subscription per slot; the ids form a list when the slots are 0..n-1, as PHP would encode them. */
-    private JsonValue subscribeSlots(List<UrlSubscriptions.Slot> slots, List<List<String>> queries, Set<String> channels) {
+    /** The subscription id of each slot: a list when the slots are 0..n-1, as PHP would encode them, else an object. */
+    private static JsonValue slotIds(List<UrlSubscriptions.Slot> slots, List<String> ids) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         JsonObjectBuilder object = Json.createObjectBuilder();
         boolean contiguous = true;
         for (int i = 0; i < slots.size(); i++) {
-            UrlSubscriptions.Slot slot = slots.get(i);
-            String id = newId();
-            channels.addAll(registry.subscribe(connection, id, slot.channels(), queries.get(i)));
-            list.add(id);
-            object.add(Integer.toString(slot.index()), id);
-            contiguous &= slot.index() == i;
+            list.add(ids.get(i));
+            object.add(Integer.toString(slots.get(i).index()), ids.get(i));
+            contiguous &= slots.get(i).index() == i;
         }
         return contiguous ? list.build() : object.build();
     }

@@ -50,10 +50,16 @@ final class SessionOutbox implements Recipient {
                 new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
     }
 
-    /** Sends the frame, then closes the session with the reason, after everything queued before it. */
+    /**
+     * Sends the frame, then closes the session with the reason, after everything queued before it. The two travel as
+     * one item, so nothing queued meanwhile can come between them: the legacy SDKs decide whether to reconnect from
+     * the last message they saw before the close.
+     */
     void sendThenClose(String frame, CloseReason reason) {
-        enqueue(frame);
-        enqueue(reason);
+        enqueue(new Closing(frame, reason));
+    }
+
+    private record Closing(String frame, CloseReason reason) {
     }
 
     private void enqueue(Object item) {
@@ -79,8 +85,8 @@ final class SessionOutbox implements Recipient {
                 continue;
             }
             queued.decrementAndGet();
-            if (next instanceof CloseReason reason) {
-                close(reason);
+            if (next instanceof Closing closing) {
+                finish(closing);
                 return;
             }
             if (!sendAsync((String) next)) {
@@ -112,6 +118,17 @@ final class SessionOutbox implements Recipient {
         if (!result.isOK()) {
             LOG.log(Level.FINE, "RT-TRN-002 send failed on session " + session.getId(), result.getException());
             closed = true;
+        }
+    }
+
+    /** The last frame, then the close; nothing after it is ever sent. */
+    private void finish(Closing closing) {
+        closed = true;
+        try {
+            session.getAsyncRemote().sendText(closing.frame(), result -> close(closing.reason()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "RT-TRN-002 send failed on session " + session.getId(), e);
+            close(closing.reason());
         }
     }
 

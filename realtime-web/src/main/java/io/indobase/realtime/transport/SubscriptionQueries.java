@@ -63,9 +63,9 @@ final class SubscriptionQueries {
     /** The query's method, with utopia's parse errors for anything that is not a query object. */
     private static String method(String query, int code) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(query))) {
-            value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        try {
+            value = StrictJson.parse(query);
+        } catch (JsonException e) {
             throw invalid(code, "Invalid query: Syntax error");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT && value.getValueType() != JsonValue.ValueType.ARRAY) {

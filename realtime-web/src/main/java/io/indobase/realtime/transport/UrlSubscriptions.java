@@ -20,7 +20,7 @@ final class UrlSubscriptions {
 
     /** {@code name}, {@code name[]}, {@code name[3]}, {@code name[3][]}. */
     private static final Pattern SLOT_PARAMETER = Pattern.compile("^(.+?)(?:\\[(\\d{0,4})\\](?:\\[\\])?)?$");
-    private static final String CHANNELS = "channels[]";
+    static final String CHANNELS = "channels[]";
     private static final String PROJECT = "project";
 
     /** One slot: the channels that named it and the queries of the first channel that gave it queries. */

@@ -30,5 +30,16 @@ class PasswordHashTest {
     void severalAccountsAreCommaSeparatedAndBadEntriesAreRejected() {
         assertEquals(2, PasswordHash.parseAccounts(ADMIN + ", " + ADMIN.replace("admin:", "ops:")).size());
         assertThrows(IllegalArgumentException.class, () -> PasswordHash.parseAccounts("admin:secret"));
+        assertThrows(IllegalArgumentException.class, () -> PasswordHash.parseAccounts("admin:1:AAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAA=="));
+        assertThrows(IllegalArgumentException.class, () -> PasswordHash.parseAccounts("admin:x:AAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAA=="));
+    }
+
+    @Test
+    void basicHeadersAreDecodedOrIgnoredWhenMalformed() {
+        assertEquals("admin", AdminAuthentication.basicCredential("Basic YWRtaW46czpz").getCaller());
+        assertEquals("s:s", AdminAuthentication.basicCredential("basic YWRtaW46czpz").getPasswordAsString());
+        assertEquals(null, AdminAuthentication.basicCredential("Basic !!!"));
+        assertEquals(null, AdminAuthentication.basicCredential("Bearer abc"));
+        assertEquals(null, AdminAuthentication.basicCredential("Basic YWRtaW4="));
     }
 }

@@ -47,6 +47,8 @@ class ClientMessagesTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "not json|Message format is not valid.",
+            "{\"type\":\"ping\"} trailing|Message format is not valid.",
+            "''|Message format is not valid.",
             "[]|Message format is not valid.",
             "{}|Message format is not valid.",
             "{\"data\":[]}|Message type is not valid.",

@@ -75,6 +75,21 @@ class RealtimeSessionTest {
     }
 
     @Test
+    void connectedListsTheUrlChannelsInTheirOrderWhateverTheirSlots() {
+        String all = SubscriptionQueries.SELECT_ALL;
+        session.open("p1", Map.of("channels[]", List.of("documents", "files"), "documents[1][]", List.of(all)));
+        JsonObject connected = frame(0).getJsonObject("data");
+        assertEquals(List.of("documents", "files"), strings(connected, "channels"));
+        assertEquals(2, connected.getJsonArray("subscriptions").size());
+    }
+
+    @Test
+    void aProjectIdLongerThanAppwritesIsRefused() {
+        session.open("p".repeat(37), Map.of());
+        assertEquals(1008, last().getJsonObject("data").getInt("code"));
+    }
+
+    @Test
     void anUnsupportedQueryInTheUrlIsAPolicyViolationThatCloses() {
         session.open("p1", Map.of("channels[]", List.of("files"), "files[0][]", List.of("{\"method\":\"contains\"}")));
         assertEquals(1008, last().getJsonObject("data").getInt("code"));

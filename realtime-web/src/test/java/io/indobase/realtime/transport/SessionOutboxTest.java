@@ -70,6 +70,7 @@ class SessionOutboxTest {
         SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
         outbox.send("event");
         outbox.sendThenClose("{\"type\":\"error\"}", new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "bye"));
+        outbox.send("an event after the error must not come between the error and the close");
         assertNull(script.closed);
         script.complete();
         assertNull(script.closed);

@@ -1,0 +1,35 @@
+package io.indobase.realtime.transport;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import java.io.StringReader;
+import java.util.NoSuchElementException;
+
+/**
+ * One JSON value and nothing after it, as PHP's {@code json_decode} requires: a JSON reader would accept
+ * {@code {"type":"ping"} garbage} by stopping after the first value.
+ */
+final class StrictJson {
+
+    private StrictJson() {
+    }
+
+    /** @throws JsonException when the text is not exactly one JSON value */
+    static JsonValue parse(String text) {
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw new JsonException("empty");
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new JsonException("unexpected content after the JSON value");
+            }
+            return value;
+        } catch (IllegalStateException | NoSuchElementException e) {
+            throw new JsonException(e.getMessage(), e);
+        }
+    }
+}
