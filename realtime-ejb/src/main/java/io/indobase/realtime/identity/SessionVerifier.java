@@ -1,10 +1,11 @@
 package io.indobase.realtime.identity;
 
-import java.util.Optional;
-
-/** Checks a session credential a client presents for a project. Implementations must never log the credential. */
+/**
+ * Checks a credential a client presents for a project: the {@code jwt} handshake parameter and the {@code session} of
+ * the in-band {@code authentication} message both come here. Implementations must never log the credential.
+ */
 public interface SessionVerifier {
 
-    /** @return the signed-in account, or empty when the session is unknown, expired, revoked or malformed */
-    Optional<Account> verify(String project, String session);
+    /** @throws InvalidCredentialException when the credential is unknown, expired, revoked or malformed */
+    Account verify(String project, String credential);
 }

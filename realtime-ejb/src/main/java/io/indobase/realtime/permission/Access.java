@@ -8,9 +8,9 @@ public final class Access {
     private Access() {
     }
 
-    /** {@code any} reaches everyone; otherwise one shared role is enough. */
+    /** {@code any} reaches everyone, an API key reads everything; otherwise one shared role is enough. */
     public static boolean mayRead(Set<String> connectionRoles, Set<String> readRoles) {
-        if (readRoles.contains(Role.ANY)) {
+        if (readRoles.contains(Role.ANY) || connectionRoles.contains(Role.EVERY_EVENT)) {
             return true;
         }
         Set<String> smaller = connectionRoles.size() <= readRoles.size() ? connectionRoles : readRoles;

@@ -7,7 +7,8 @@ import java.util.Objects;
  * A user's membership of a team. Only a confirmed membership grants the team's roles.
  *
  * @param teamId       the team
- * @param membershipId the membership, granted as {@code member:<id>}
+ * @param membershipId the membership, granted as {@code member:<id>}; null when the membership comes from a group of
+ *                     the application server's realm, which names no membership
  * @param roles        the member's roles in the team, e.g. {@code owner}, granted as {@code team:<team>/<role>}
  * @param confirmed    whether the invitation was accepted
  */
@@ -15,7 +16,6 @@ public record Membership(String teamId, String membershipId, List<String> roles,
 
     public Membership {
         Objects.requireNonNull(teamId, "teamId");
-        Objects.requireNonNull(membershipId, "membershipId");
         roles = List.copyOf(roles);
     }
 }

@@ -10,6 +10,11 @@ public record Role(String value) {
 
     public static final String ANY = "any";
     public static final String GUESTS = "guests";
+    /**
+     * Held only by an API key with the {@code subscribe} scope (beyond Appwrite): it reads every event of its project.
+     * No permission string produces it, so no event can name it.
+     */
+    public static final String EVERY_EVENT = "*";
 
     private static final Pattern SHAPE = Pattern.compile(
             "^(any|guests|users(/(verified|unverified))?|user:[^/:\\s]+(/(verified|unverified))?"

@@ -1,5 +1,6 @@
 package io.indobase.realtime.subscription;
 
+import io.indobase.realtime.permission.Role;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +53,13 @@ final class ChannelIndex {
             }
             if (readableByAny) {
                 byRole.values().forEach(into::addAll);
-            } else if (readRoles.size() <= byRole.size()) {
+                continue;
+            }
+            Set<Connection> keys = byRole.get(Role.EVERY_EVENT);
+            if (keys != null) {
+                into.addAll(keys);
+            }
+            if (readRoles.size() <= byRole.size()) {
                 for (String role : readRoles) {
                     Set<Connection> holders = byRole.get(role);
                     if (holders != null) {

@@ -25,6 +25,7 @@ public final class Connection {
     private volatile Identity identity;
     private volatile Set<String> roles;
     private volatile boolean closed;
+    private volatile String session;
 
     Connection(String id, String project, Identity identity, Recipient recipient) {
         this.id = Objects.requireNonNull(id);
@@ -47,6 +48,15 @@ public final class Connection {
 
     public Set<String> roles() {
         return roles;
+    }
+
+    /** The session the connection's credential belongs to, or null. */
+    public String session() {
+        return session;
+    }
+
+    void session(String newSession) {
+        this.session = newSession;
     }
 
     Recipient recipient() {

@@ -6,8 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Hands every received event to the registry, on the receiving thread so the topic's order is kept. A node's own
- * health probes are not for clients.
+ * Hands every received event to the registry, on the receiving thread so the topic's order is kept, with the live
+ * role changes it causes applied around it ({@link AccountChanges}). A node's own health probes are not for clients.
  */
 @ApplicationScoped
 public class DeliveryObserver {
@@ -16,8 +16,12 @@ public class DeliveryObserver {
     SubscriptionRegistry registry;
 
     void onEvent(@Observes EventReceived received) {
-        if (!received.isProbe()) {
-            registry.deliver(received.envelope());
+        if (received.isProbe()) {
+            return;
         }
+        AccountChanges changes = AccountChanges.of(received.envelope(), registry);
+        changes.before();
+        registry.deliver(received.envelope());
+        changes.after();
     }
 }

@@ -95,7 +95,16 @@ public class SubscriptionRegistry {
      * are rebound to the new user. No later delivery sees the old roles.
      */
     public void identify(Connection connection, Identity identity) {
+        identify(connection, identity, connection.session());
+    }
+
+    /**
+     * As {@link #identify(Connection, Identity)}, recording the session the credential belongs to, so revoking that
+     * session closes the connection.
+     */
+    public void identify(Connection connection, Identity identity, String session) {
         synchronized (connection) {
+            connection.session(session);
             if (connection.isClosed()) {
                 return;
             }

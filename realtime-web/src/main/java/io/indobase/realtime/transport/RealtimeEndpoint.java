@@ -1,8 +1,13 @@
 package io.indobase.realtime.transport;
 
+import io.indobase.realtime.identity.ApiKeyStore;
+import io.indobase.realtime.identity.GroupRoles;
 import io.indobase.realtime.identity.SessionVerifier;
+import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -33,7 +38,19 @@ public class RealtimeEndpoint {
     SessionVerifier verifier;
 
     @Inject
+    ApiKeyStore keys;
+
+    @Inject
+    GroupRoles roles;
+
+    @Inject
+    Limits limits;
+
+    @Inject
     RealtimeStats stats;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     @ConfigProperty(name = "realtime.transport.outbox-frames")
@@ -42,20 +59,24 @@ public class RealtimeEndpoint {
     @OnOpen
     public void open(Session session) {
         Map<String, List<String>> query = session.getRequestParameterMap();
-        RealtimeSession state = new RealtimeSession(registry, verifier, new SessionOutbox(session, outboxFrames, stats));
+        session.setMaxTextMessageBufferSize(limits.maxFrameBytes());
+        session.setMaxBinaryMessageBufferSize(limits.maxFrameBytes());
+        RealtimeSession state = new RealtimeSession(registry, new SessionCredentials(verifier, keys, roles), limits,
+                new SessionOutbox(session, outboxFrames, stats), scheduler);
         session.getUserProperties().put(STATE, state);
+        Handshake handshake = HandshakeHeaders.of(session.getUserProperties());
         // as in Appwrite, the project header wins over the parameter
-        String project = HandshakeHeaders.first(session.getUserProperties(), "x-appwrite-project");
-        state.open(project != null ? project : first(query.get("project")), query);
+        String project = handshake.header("x-appwrite-project");
+        state.open(project != null ? project : first(query.get("project")), query, handshake, remoteAddress(session));
     }
 
-    @OnMessage(maxMessageSize = 64_000)
+    @OnMessage
     public void message(Session session, String text) {
         state(session).onText(text);
     }
 
     /** Appwrite decodes a binary frame's bytes like a text frame's; bytes that are not JSON get the format error. */
-    @OnMessage(maxMessageSize = 64_000)
+    @OnMessage
     public void binary(Session session, ByteBuffer bytes) {
         state(session).onText(StandardCharsets.UTF_8.decode(bytes).toString());
     }
@@ -74,6 +95,16 @@ public class RealtimeEndpoint {
 
     private static RealtimeSession state(Session session) {
         return (RealtimeSession) session.getUserProperties().get(STATE);
+    }
+
+    /** Tyrus sessions know the peer's address; the WebSocket API has no method for it. */
+    private static String remoteAddress(Session session) {
+        try {
+            Object address = session.getClass().getMethod("getRemoteAddr").invoke(session);
+            return address == null ? null : address.toString();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String first(List<String> values) {

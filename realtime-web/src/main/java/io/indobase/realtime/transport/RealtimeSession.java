@@ -3,9 +3,11 @@ package io.indobase.realtime.transport;
 import io.indobase.realtime.channel.AccountChannels;
 import io.indobase.realtime.frame.Frames;
 import io.indobase.realtime.identity.Account;
-import io.indobase.realtime.identity.SessionVerifier;
-import io.indobase.realtime.permission.Identity;
+import io.indobase.realtime.identity.InvalidCredentialException;
+import io.indobase.realtime.limit.Limits;
+import io.indobase.realtime.limit.MessageBudget;
 import io.indobase.realtime.subscription.Connection;
+import io.indobase.realtime.subscription.Subscription;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -14,10 +16,16 @@ import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -31,34 +39,64 @@ final class RealtimeSession {
     /** Appwrite's project ids (CustomId, up to 36 chars); a leading underscore is allowed for internal probes. */
     private static final Pattern PROJECT_ID = Pattern.compile("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,35}$");
 
-    private final SubscriptionRegistry registry;
-    private final SessionVerifier verifier;
-    private final SessionOutbox outbox;
-    private volatile Connection connection;
+    static final String EXPIRED = "The session expired.";
 
-    RealtimeSession(SubscriptionRegistry registry, SessionVerifier verifier, SessionOutbox outbox) {
+    private final SubscriptionRegistry registry;
+    private final SessionCredentials credentials;
+    private final Limits limits;
+    private final SessionOutbox outbox;
+    private final ScheduledExecutorService scheduler;
+    private final MessageBudget budget;
+    private volatile Connection connection;
+    private volatile ScheduledFuture<?> expiry;
+
+    RealtimeSession(SubscriptionRegistry registry, SessionCredentials credentials, Limits limits, SessionOutbox outbox,
+                    ScheduledExecutorService scheduler) {
         this.registry = registry;
-        this.verifier = verifier;
+        this.credentials = credentials;
+        this.limits = limits;
         this.outbox = outbox;
+        this.scheduler = scheduler;
+        this.budget = limits.messageBudget();
     }
 
     /**
      * @param project    the project from the {@code x-appwrite-project} header or the {@code project} parameter
      * @param parameters the handshake URL's query parameters
+     * @param handshake  the upgrade request's headers and authenticated caller
+     * @param address    the client's IP address, or null when unknown
      */
-    void open(String project, Map<String, List<String>> parameters) {
+    void open(String project, Map<String, List<String>> parameters, Handshake handshake, String address) {
         try {
             if (project == null || !PROJECT_ID.matcher(project).matches()) {
                 throw new ProtocolException(ProtocolException.POLICY_VIOLATION, "Missing or unknown project ID");
+            }
+            String origin = handshake.header("origin");
+            if (!limits.originAllowed(project, origin, handshake.header("host"))) {
+                throw new ProtocolException(ProtocolException.POLICY_VIOLATION, "Invalid Origin. Add " + origin
+                        + " to realtime.security.origins for project " + project + " to let its pages connect.");
+            }
+            if (!limits.connectionAllowed(address)) {
+                throw new ProtocolException(ProtocolException.TRY_AGAIN_LATER, "Too many requests",
+                        ProtocolException.TRY_AGAIN_LATER);
             }
             List<UrlSubscriptions.Slot> slots = UrlSubscriptions.of(parameters);
             List<List<String>> queries = slots.stream()
                     .map(s -> SubscriptionQueries.check(s.queries(), ProtocolException.POLICY_VIOLATION)).toList();
             List<String> ids = slots.stream().map(s -> newId()).toList();
+            Map<String, Subscription> planned = new LinkedHashMap<>();
+            for (int i = 0; i < slots.size(); i++) {
+                planned.put(ids.get(i), new Subscription(Set.copyOf(slots.get(i).channels()), queries.get(i)));
+            }
+            checkCaps(planned, ProtocolException.TRY_AGAIN_LATER);
+            SessionCredentials.Resolved who = credentials.resolve(project, handshake, parameters);
             // connected goes first: no event may reach the client before it knows its subscription ids
-            List<String> channels = AccountChannels.convert(parameters.getOrDefault(UrlSubscriptions.CHANNELS, List.of()), null);
-            outbox.send(Frames.connected(channels, slotIds(slots, ids), JsonValue.NULL));
-            connection = registry.open(project, Identity.GUEST, outbox);
+            List<String> channels = AccountChannels.convert(parameters.getOrDefault(UrlSubscriptions.CHANNELS, List.of()),
+                    who.identity().userId());
+            outbox.send(Frames.connected(channels, slotIds(slots, ids), who.user()));
+            connection = registry.open(project, who.identity(), outbox);
+            registry.identify(connection, who.identity(), who.session());
+            expireAt(who.expiresAt());
             for (int i = 0; i < slots.size(); i++) {
                 registry.subscribe(connection, ids.get(i), slots.get(i).channels(), queries.get(i));
             }
@@ -67,8 +105,17 @@ final class RealtimeSession {
         }
     }
 
+    /** A socket whose handshake carried no credential and no Origin, from an unknown address. */
+    void open(String project, Map<String, List<String>> parameters) {
+        open(project, parameters, Handshake.NONE, null);
+    }
+
     void onText(String text) {
         try {
+            // counted before parsing, as Appwrite does: garbage costs the sender its budget too
+            if (!budget.tryAcquire()) {
+                throw new ProtocolException(ProtocolException.TRY_AGAIN_LATER, "Too many messages.", 0);
+            }
             handle(ClientMessages.parse(text));
         } catch (ProtocolException e) {
             reject(e);
@@ -76,6 +123,10 @@ final class RealtimeSession {
     }
 
     void close() {
+        ScheduledFuture<?> pending = expiry;
+        if (pending != null) {
+            pending.cancel(false);
+        }
         if (connection != null) {
             registry.close(connection);
         }
@@ -115,9 +166,18 @@ final class RealtimeSession {
     }
 
     private void subscribe(ClientMessage.Subscribe subscribe) {
+        List<String> ids = subscribe.items().stream()
+                .map(item -> item.subscriptionId() == null ? newId() : item.subscriptionId()).toList();
+        Map<String, Subscription> planned = new LinkedHashMap<>(connection.subscriptions());
+        for (int i = 0; i < ids.size(); i++) {
+            ClientMessage.SubscribeItem item = subscribe.items().get(i);
+            planned.put(ids.get(i), new Subscription(Set.copyOf(item.channels()), item.queries()));
+        }
+        checkCaps(planned, 0);
         JsonArrayBuilder results = Json.createArrayBuilder();
-        for (ClientMessage.SubscribeItem item : subscribe.items()) {
-            String id = item.subscriptionId() == null ? newId() : item.subscriptionId();
+        for (int i = 0; i < ids.size(); i++) {
+            ClientMessage.SubscribeItem item = subscribe.items().get(i);
+            String id = ids.get(i);
             Set<String> channels = registry.subscribe(connection, id, item.channels(), item.queries());
             results.add(Json.createObjectBuilder()
                     .add("subscriptionId", id)
@@ -138,10 +198,33 @@ final class RealtimeSession {
 
     /** Appwrite keeps the socket open when a session is refused: the client stays what it was. */
     private void authenticate(ClientMessage.Authenticate authenticate) {
-        Account account = verifier.verify(connection.project(), authenticate.session())
-                .orElseThrow(() -> new ProtocolException(ProtocolException.INVALID_MESSAGE, "Session is not valid."));
-        registry.identify(connection, account.identity());
+        Account account;
+        try {
+            account = credentials.verifier().verify(connection.project(), authenticate.session());
+        } catch (InvalidCredentialException e) {
+            throw new ProtocolException(ProtocolException.INVALID_MESSAGE, "Session is not valid.");
+        }
+        registry.identify(connection, account.identity(), account.sessionId());
+        expireAt(account.expiresAt());
         outbox.send(Frames.response("authentication", Json.createObjectBuilder().add("user", account.model())));
+    }
+
+    /** Over a cap, nothing of the request is applied; {@code closeCode} 0 keeps the socket open. */
+    private void checkCaps(Map<String, Subscription> planned, int closeCode) {
+        String over = limits.overCap(planned);
+        if (over != null) {
+            throw new ProtocolException(ProtocolException.TRY_AGAIN_LATER, over, closeCode);
+        }
+    }
+
+    /** A credential that expires closes the socket then, with an error frame and 1008; a later one replaces it. */
+    private void expireAt(Instant expiresAt) {
+        ScheduledFuture<?> previous = expiry;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        expiry = expiresAt == null ? null : scheduler.schedule(() -> outbox.disconnect(EXPIRED),
+                Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()), TimeUnit.MILLISECONDS);
     }
 
     private void reject(ProtocolException e) {
@@ -159,7 +242,7 @@ final class RealtimeSession {
         while (reason.getBytes(StandardCharsets.UTF_8).length > 123) {
             reason = reason.substring(0, reason.length() - 1);
         }
-        return new CloseReason(CloseReason.CloseCodes.getCloseCode(e.code()), reason);
+        return new CloseReason(CloseReason.CloseCodes.getCloseCode(e.closeCode()), reason);
     }
 
     private static String newId() {

@@ -1,5 +1,6 @@
 package io.indobase.realtime.admin;
 
+import io.indobase.realtime.security.CallerAuthentication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,10 +37,10 @@ class PasswordHashTest {
 
     @Test
     void basicHeadersAreDecodedOrIgnoredWhenMalformed() {
-        assertEquals("admin", AdminAuthentication.basicCredential("Basic YWRtaW46czpz").getCaller());
-        assertEquals("s:s", AdminAuthentication.basicCredential("basic YWRtaW46czpz").getPasswordAsString());
-        assertEquals(null, AdminAuthentication.basicCredential("Basic !!!"));
-        assertEquals(null, AdminAuthentication.basicCredential("Bearer abc"));
-        assertEquals(null, AdminAuthentication.basicCredential("Basic YWRtaW4="));
+        assertEquals("admin", CallerAuthentication.basicCredential("Basic YWRtaW46czpz").getCaller());
+        assertEquals("s:s", CallerAuthentication.basicCredential("basic YWRtaW46czpz").getPasswordAsString());
+        assertEquals(null, CallerAuthentication.basicCredential("Basic !!!"));
+        assertEquals(null, CallerAuthentication.basicCredential("Bearer abc"));
+        assertEquals(null, CallerAuthentication.basicCredential("Basic YWRtaW4="));
     }
 }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.identity.Account;
+import io.indobase.realtime.identity.ApiKeyStore;
+import io.indobase.realtime.identity.GroupRoles;
+import io.indobase.realtime.identity.InvalidCredentialException;
+import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
@@ -16,7 +20,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +32,14 @@ class RealtimeSessionTest {
 
     private final ScriptedSession script = new ScriptedSession();
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
-    private final RealtimeSession session = new RealtimeSession(registry, (project, credential) -> credential.equals("good")
-            ? Optional.of(new Account(Identity.user("u1", true, List.of(), List.of()), ACCOUNT)) : Optional.empty(),
-            new SessionOutbox(script.session, 100, new RealtimeStats()));
+    private final RealtimeSession session = new RealtimeSession(registry, new SessionCredentials(
+            (project, credential) -> {
+                if (!credential.equals("good")) {
+                    throw new InvalidCredentialException("unknown");
+                }
+                return new Account(Identity.user("u1", true, List.of(), List.of()), ACCOUNT);
+            }, new ApiKeyStore(), GroupRoles.DEFAULT), Limits.defaults(),
+            new SessionOutbox(script.session, 100, new RealtimeStats()), Executors.newSingleThreadScheduledExecutor());
 
     @BeforeEach
     void inline() {

@@ -1,0 +1,150 @@
+package io.indobase.realtime.identity;
+
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Verifies a compact JWS the way MicroProfile JWT does: a signature by the configured public key (RS256/384/512 or
+ * ES256/384/512; {@code none} and HMAC are refused), an {@code exp} in the future, {@code nbf} and {@code iat} not in
+ * the future, the configured issuer and, when configured, one of the audiences. Failures say why without ever
+ * repeating the token.
+ */
+public final class JwtVerifier {
+
+    private static final Map<String, String> RSA = Map.of(
+            "RS256", "SHA256withRSA", "RS384", "SHA384withRSA", "RS512", "SHA512withRSA");
+    private static final Map<String, String> EC = Map.of(
+            "ES256", "SHA256withECDSAinP1363Format", "ES384", "SHA384withECDSAinP1363Format",
+            "ES512", "SHA512withECDSAinP1363Format");
+
+    private final PublicKey key;
+    private final String issuer;
+    private final Set<String> audiences;
+    private final long leewaySeconds;
+    private final Clock clock;
+
+    /**
+     * @param issuer    the required {@code iss}, or null to accept any
+     * @param audiences the accepted {@code aud} values; empty accepts any
+     */
+    public JwtVerifier(PublicKey key, String issuer, Set<String> audiences, long leewaySeconds, Clock clock) {
+        this.key = Objects.requireNonNull(key, "key");
+        if (!(key instanceof RSAPublicKey) && !(key instanceof ECPublicKey)) {
+            throw new IllegalArgumentException("the JWT verification key must be an RSA or EC public key");
+        }
+        this.issuer = issuer;
+        this.audiences = Set.copyOf(audiences);
+        this.leewaySeconds = leewaySeconds;
+        this.clock = clock;
+    }
+
+    /** @throws InvalidCredentialException when the token is malformed, forged, expired or not for this server */
+    public Jwt verify(String token) {
+        if (token == null || token.isEmpty()) {
+            throw new InvalidCredentialException("no token");
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new InvalidCredentialException("not a compact JWS (three dot-separated parts)");
+        }
+        JsonObject header = json(parts[0], "header");
+        String algorithm = header.getString("alg", "");
+        checkSignature(algorithm, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), decode(parts[2]));
+        JsonObject claims = json(parts[1], "claims");
+        checkClaims(claims);
+        return new Jwt(claims);
+    }
+
+    private void checkSignature(String algorithm, byte[] signed, byte[] signature) {
+        String jca = key instanceof RSAPublicKey ? RSA.get(algorithm) : EC.get(algorithm);
+        if (jca == null) {
+            throw new InvalidCredentialException("algorithm '" + algorithm + "' is not accepted for this key");
+        }
+        try {
+            Signature verifier = Signature.getInstance(jca);
+            verifier.initVerify(key);
+            verifier.update(signed);
+            if (!verifier.verify(signature)) {
+                throw new InvalidCredentialException("bad signature");
+            }
+        } catch (GeneralSecurityException e) {
+            throw new InvalidCredentialException("bad signature");
+        }
+    }
+
+    private void checkClaims(JsonObject claims) {
+        long now = clock.instant().getEpochSecond();
+        Long expires = seconds(claims, "exp");
+        if (expires == null) {
+            throw new InvalidCredentialException("no exp claim");
+        }
+        if (now - leewaySeconds >= expires) {
+            throw new InvalidCredentialException("expired at " + Instant.ofEpochSecond(expires));
+        }
+        Long notBefore = seconds(claims, "nbf");
+        if (notBefore != null && now + leewaySeconds < notBefore) {
+            throw new InvalidCredentialException("not valid before " + Instant.ofEpochSecond(notBefore));
+        }
+        if (issuer != null && !issuer.equals(claims.getString("iss", null))) {
+            throw new InvalidCredentialException("issuer is not " + issuer);
+        }
+        if (!audiences.isEmpty() && !hasAudience(claims.get("aud"))) {
+            throw new InvalidCredentialException("audience is not one of " + audiences);
+        }
+    }
+
+    private boolean hasAudience(JsonValue aud) {
+        if (aud instanceof JsonString single) {
+            return audiences.contains(single.getString());
+        }
+        if (aud != null && aud.getValueType() == JsonValue.ValueType.ARRAY) {
+            return aud.asJsonArray().stream()
+                    .anyMatch(v -> v instanceof JsonString s && audiences.contains(s.getString()));
+        }
+        return false;
+    }
+
+    private static Long seconds(JsonObject claims, String name) {
+        JsonValue value = claims.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber number)) {
+            throw new InvalidCredentialException(name + " is not a number");
+        }
+        return number.longValue();
+    }
+
+    private static JsonObject json(String part, String what) {
+        try (var reader = jakarta.json.Json.createReader(new StringReader(
+                new String(decode(part), StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new InvalidCredentialException("the " + what + " is not a JSON object");
+        }
+    }
+
+    private static byte[] decode(String part) {
+        try {
+            return Base64.getUrlDecoder().decode(part);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCredentialException("not base64url");
+        }
+    }
+}

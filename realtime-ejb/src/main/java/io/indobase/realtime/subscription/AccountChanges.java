@@ -1,0 +1,173 @@
+package io.indobase.realtime.subscription;
+
+import io.indobase.realtime.event.Envelope;
+import io.indobase.realtime.permission.Identity;
+import io.indobase.realtime.permission.Membership;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Live role refresh (beyond Appwrite): what an event does to the connections of the user it is about. Gains
+ * (a membership created, updated or confirmed; labels or verification changed) apply before the event is delivered,
+ * so the user receives it with the new roles; losses (a membership or a team deleted) and revocations (the user blocked
+ * or deleted, a session deleted) apply after, so the user still receives the event that removed them.
+ */
+public final class AccountChanges {
+
+    static final String BLOCKED = "The user is blocked.";
+    static final String DELETED = "The user was deleted.";
+    static final String SESSION_ENDED = "The session ended.";
+
+    private final Runnable before;
+    private final Runnable after;
+
+    private AccountChanges(Runnable before, Runnable after) {
+        this.before = before;
+        this.after = after;
+    }
+
+    public void before() {
+        before.run();
+    }
+
+    public void after() {
+        after.run();
+    }
+
+    public static AccountChanges of(Envelope envelope, SubscriptionRegistry registry) {
+        String[] parts = envelope.event().split("\\.");
+        String project = envelope.project();
+        JsonObject payload = envelope.payload();
+        if (parts.length >= 5 && parts[0].equals("teams") && parts[2].equals("memberships")) {
+            return membership(parts, project, payload, registry);
+        }
+        if (parts.length == 3 && parts[0].equals("teams") && parts[2].equals("delete")) {
+            String team = parts[1];
+            return after(() -> refreshAll(registry, project, identity -> identity.withoutTeam(team)));
+        }
+        if (parts.length >= 3 && parts[0].equals("users")) {
+            return user(parts, project, payload, registry);
+        }
+        return new AccountChanges(() -> { }, () -> { });
+    }
+
+    private static AccountChanges membership(String[] parts, String project, JsonObject payload,
+                                             SubscriptionRegistry registry) {
+        String team = parts[1];
+        String membershipId = parts[3];
+        String userId = text(payload, "userId");
+        if (userId == null) {
+            return new AccountChanges(() -> { }, () -> { });
+        }
+        if (parts[4].equals("delete")) {
+            return after(() -> refresh(registry, project, userId, i -> i.withoutMembership(team, membershipId)));
+        }
+        Membership membership = new Membership(team, membershipId, strings(payload.get("roles")),
+                payload.getBoolean("confirm", false));
+        return before(() -> refresh(registry, project, userId, i -> i.withMembership(membership)));
+    }
+
+    private static AccountChanges user(String[] parts, String project, JsonObject payload,
+                                       SubscriptionRegistry registry) {
+        String userId = parts[1];
+        if (parts.length == 3 && parts[2].equals("delete")) {
+            return after(() -> revoke(registry, project, userId, null, DELETED));
+        }
+        if (parts.length == 5 && parts[2].equals("sessions") && parts[4].equals("delete")) {
+            String session = parts[3];
+            return after(() -> revoke(registry, project, userId, session, SESSION_ENDED));
+        }
+        if (parts.length < 4 || !parts[2].equals("update")) {
+            return new AccountChanges(() -> { }, () -> { });
+        }
+        if (payload.get("status") == JsonValue.FALSE) {
+            return after(() -> revoke(registry, project, userId, null, BLOCKED));
+        }
+        UnaryOperator<Identity> change = userDocument(payload);
+        return change == null ? new AccountChanges(() -> { }, () -> { })
+                : before(() -> refresh(registry, project, userId, change));
+    }
+
+    /** The labels and verification of an updated user document, as far as the payload carries them. */
+    private static UnaryOperator<Identity> userDocument(JsonObject user) {
+        boolean hasLabels = user.get("labels") != null && user.get("labels").getValueType() == JsonValue.ValueType.ARRAY;
+        boolean hasVerification = user.containsKey("emailVerification") || user.containsKey("phoneVerification");
+        if (!hasLabels && !hasVerification) {
+            return null;
+        }
+        List<String> labels = strings(user.get("labels"));
+        boolean verified = user.getBoolean("emailVerification", false) || user.getBoolean("phoneVerification", false);
+        return identity -> {
+            Identity changed = hasLabels ? identity.withLabels(labels) : identity;
+            return hasVerification ? changed.withVerified(verified) : changed;
+        };
+    }
+
+    /**
+     * Live role refresh: recomputes the identity of every connection of that user in the project. Called on the
+     * delivering thread, so no later event is matched against the old roles.
+     */
+    private static void refresh(SubscriptionRegistry registry, String project, String userId, UnaryOperator<Identity> change) {
+        for (Connection connection : registry.connections()) {
+            if (project.equals(connection.project()) && userId.equals(connection.identity().userId())) {
+                registry.identify(connection, change.apply(connection.identity()));
+            }
+        }
+    }
+
+    /** As {@link #refresh}, for every user of the project (a team was deleted). */
+    private static void refreshAll(SubscriptionRegistry registry, String project, UnaryOperator<Identity> change) {
+        for (Connection connection : registry.connections()) {
+            if (project.equals(connection.project()) && connection.identity().userId() != null) {
+                registry.identify(connection, change.apply(connection.identity()));
+            }
+        }
+    }
+
+    /**
+     * Closes the user's connections (only those signed in with that session, when one is given) with an error frame
+     * and 1008: the user was blocked or deleted, or the session ended.
+     *
+     * @return the number of connections closed
+     */
+    private static int revoke(SubscriptionRegistry registry, String project, String userId, String session, String reason) {
+        int closed = 0;
+        for (Connection connection : registry.connections()) {
+            if (project.equals(connection.project()) && userId.equals(connection.identity().userId())
+                    && (session == null || session.equals(connection.session()))) {
+                connection.recipient().disconnect(reason);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    private static AccountChanges before(Runnable change) {
+        return new AccountChanges(change, () -> { });
+    }
+
+    private static AccountChanges after(Runnable change) {
+        return new AccountChanges(() -> { }, change);
+    }
+
+    private static String text(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value instanceof JsonString s && !s.getString().isBlank() ? s.getString() : null;
+    }
+
+    private static List<String> strings(JsonValue array) {
+        List<String> values = new ArrayList<>();
+        if (array != null && array.getValueType() == JsonValue.ValueType.ARRAY) {
+            array.asJsonArray().forEach(v -> {
+                if (v instanceof JsonString s) {
+                    values.add(s.getString());
+                }
+            });
+        }
+        return values;
+    }
+}

@@ -1,0 +1,114 @@
+package io.indobase.realtime.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.indobase.realtime.testkit.Tokens;
+import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Valid, expired, tampered, forged and malformed tokens, and what the refusal says. */
+class JwtVerifierTest {
+
+    private static final Tokens TOKENS = new Tokens();
+    private final JwtVerifier verifier = new JwtVerifier(PublicKeys.parse(TOKENS.publicKeyBase64()), Tokens.ISSUER,
+            Set.of(), 0, Clock.systemUTC());
+
+    @Test
+    void acceptsAValidTokenAndReadsCallerGroupsAndSession() {
+        Jwt jwt = verifier.verify(TOKENS.token("alice", List.of("team:t1/owner", "verified"), "s1", 60));
+        assertEquals("alice", jwt.caller());
+        assertEquals(List.of("team:t1/owner", "verified"), jwt.groups());
+        assertEquals("s1", jwt.sessionId());
+        assertTrue(jwt.expiresAt().isAfter(Instant.now()));
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        String token = TOKENS.token("alice", List.of(), null, -10);
+        assertTrue(refusal(token).startsWith("expired at "));
+    }
+
+    @Test
+    void refusesATamperedToken() {
+        assertEquals("bad signature", refusal(Tokens.tampered(TOKENS.token("alice", List.of(), null, 60))));
+    }
+
+    @Test
+    void refusesATokenSignedByAnotherKey() {
+        assertEquals("bad signature", refusal(new Tokens().token("alice", List.of(), null, 60)));
+    }
+
+    @Test
+    void refusesAnotherIssuer() {
+        String token = TOKENS.sign(Json.createObjectBuilder().add("iss", "https://evil").add("sub", "a")
+                .add("exp", Instant.now().getEpochSecond() + 60).build());
+        assertEquals("issuer is not " + Tokens.ISSUER, refusal(token));
+    }
+
+    @Test
+    void refusesATokenWithoutExpiry() {
+        String token = TOKENS.sign(Json.createObjectBuilder().add("iss", Tokens.ISSUER).add("sub", "a").build());
+        assertEquals("no exp claim", refusal(token));
+    }
+
+    @Test
+    void refusesTheNoneAlgorithmAndHmac() {
+        String claims = TOKENS.token("alice", List.of(), null, 60).split("\\.")[1];
+        assertEquals("algorithm 'none' is not accepted for this key", refusal(header("{\"alg\":\"none\"}") + "." + claims + "."));
+        assertEquals("algorithm 'HS256' is not accepted for this key", refusal(header("{\"alg\":\"HS256\"}") + "." + claims + ".AAAA"));
+    }
+
+    @Test
+    void refusesMalformedTokensWithoutRepeatingThem() {
+        for (String bad : List.of("", "abc", "a.b", "!!!.???.***", "e30.e30.e30", "a.b.c.d")) {
+            String reason = refusal(bad);
+            assertFalse(!bad.isEmpty() && reason.contains(bad), reason);
+        }
+    }
+
+    @Test
+    void checksTheAudienceWhenConfigured() {
+        JwtVerifier strict = new JwtVerifier(PublicKeys.parse(TOKENS.publicKeyBase64()), null, Set.of("realtime"), 0,
+                Clock.systemUTC());
+        long exp = Instant.now().getEpochSecond() + 60;
+        assertEquals("a", strict.verify(TOKENS.sign(Json.createObjectBuilder().add("sub", "a").add("exp", exp)
+                .add("aud", Json.createArrayBuilder().add("other").add("realtime")).build())).caller());
+        assertThrows(InvalidCredentialException.class, () -> strict.verify(TOKENS.sign(Json.createObjectBuilder()
+                .add("sub", "a").add("exp", exp).add("aud", "other").build())));
+    }
+
+    @Test
+    void acceptsEcKeys() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        var pair = generator.generateKeyPair();
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        JwtVerifier ec = new JwtVerifier(PublicKeys.parse(pem), null, Set.of(), 0, Clock.systemUTC());
+        String signed = header("{\"alg\":\"ES256\"}") + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"sub\":\"e\",\"exp\":" + (Instant.now().getEpochSecond() + 60) + "}").getBytes(StandardCharsets.UTF_8));
+        var signature = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+        signature.initSign(pair.getPrivate());
+        signature.update(signed.getBytes(StandardCharsets.US_ASCII));
+        String token = signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        assertEquals("e", ec.verify(token).caller());
+    }
+
+    private String refusal(String token) {
+        return assertThrows(InvalidCredentialException.class, () -> verifier.verify(token)).getMessage();
+    }
+
+    private static String header(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,73 @@
+package io.indobase.realtime.testkit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A test token issuer: an RSA key pair and RS256-signed JWTs with MicroProfile JWT claims. The server is given
+ * {@link #publicKeyBase64()} as {@code mp.jwt.verify.publickey}.
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://issuer.test.indobase.io";
+
+    private final KeyPair keys;
+
+    public Tokens() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            this.keys = generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String publicKeyBase64() {
+        return Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+    }
+
+    /** A token for the user with those groups and session, valid for {@code seconds} (negative: already expired). */
+    public String token(String user, List<String> groups, String session, long seconds) {
+        long now = Instant.now().getEpochSecond();
+        JsonObjectBuilder claims = Json.createObjectBuilder().add("iss", ISSUER).add("upn", user).add("sub", user)
+                .add("iat", now - 5).add("exp", now + seconds).add("groups", Json.createArrayBuilder(groups));
+        if (session != null) {
+            claims.add("sid", session);
+        }
+        return sign(claims.build());
+    }
+
+    public String sign(JsonObject claims) {
+        String header = encode(Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString());
+        String signed = header + "." + encode(claims.toString());
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(keys.getPrivate());
+            signature.update(signed.getBytes(StandardCharsets.US_ASCII));
+            return signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The token with one character of its payload changed: the signature no longer matches. */
+    public static String tampered(String token) {
+        int dot = token.indexOf('.') + 3;
+        char c = token.charAt(dot);
+        return token.substring(0, dot) + (c == 'A' ? 'B' : 'A') + token.substring(dot + 1);
+    }
+
+    private static String encode(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,96 @@
+package io.indobase.realtime.security;
+
+import io.indobase.realtime.identity.InvalidCredentialException;
+import io.indobase.realtime.identity.Jwt;
+import io.indobase.realtime.identity.JwtSessionVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The application's authentication mechanism. Protected resources (the admin API and page) need HTTP BASIC. On the
+ * WebSocket handshake ({@code /v1/realtime}) credentials are optional: BASIC is checked against the identity stores
+ * (the server's realm, see {@link RealmIdentityStore}), a bearer token as MicroProfile JWT; a caller without
+ * credentials is a guest, and wrong credentials get 401 before any upgrade. Elsewhere credentials are ignored, so a
+ * password hash is computed only where a login is needed.
+ */
+@ApplicationScoped
+public class CallerAuthentication implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(CallerAuthentication.class.getName());
+    private static final String CHALLENGE = "Basic realm=\"indobase Realtime\"";
+    private static final String WEBSOCKET = "/v1/realtime";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    JwtSessionVerifier tokens;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (context.isProtected()) {
+            return basic(authorization, response, context);
+        }
+        if (authorization == null || !WEBSOCKET.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+            return context.doNothing();
+        }
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(authorization.substring(7).trim(), response, context);
+        }
+        return basic(authorization, response, context);
+    }
+
+    private AuthenticationStatus basic(String authorization, HttpServletResponse response, HttpMessageContext context) {
+        UsernamePasswordCredential credential = basicCredential(authorization);
+        if (credential != null) {
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        response.setHeader("WWW-Authenticate", CHALLENGE);
+        return context.responseUnauthorized();
+    }
+
+    private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
+        try {
+            Jwt jwt = tokens.token(token);
+            TokenPrincipal caller = new TokenPrincipal(jwt.caller(), jwt.expiresAt(), jwt.sessionId());
+            return context.notifyContainerAboutLogin(caller, new HashSet<>(jwt.groups()));
+        } catch (InvalidCredentialException e) {
+            LOG.log(Level.FINE, "RT-SEC-005 bearer token refused on the handshake: {0}", e.getMessage());
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\""
+                    + e.getMessage().replace('"', '\'') + "\"");
+            return context.responseUnauthorized();
+        }
+    }
+
+    /** @return the credential of an {@code Authorization: Basic} header, or null when there is none or it is malformed */
+    public static UsernamePasswordCredential basicCredential(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String pair = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            return colon < 0 ? null : new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.indobase.realtime.security;
+
+import jakarta.security.enterprise.CallerPrincipal;
+import java.time.Instant;
+
+/** The caller of a verified bearer token: its name, when the token expires, and the session it was issued for. */
+public class TokenPrincipal extends CallerPrincipal {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Instant expiresAt;
+    private final String session;
+
+    public TokenPrincipal(String name, Instant expiresAt, String session) {
+        super(name);
+        this.expiresAt = expiresAt;
+        this.session = session;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public String session() {
+        return session;
+    }
+}
