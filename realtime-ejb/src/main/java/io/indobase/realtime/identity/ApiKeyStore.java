@@ -38,6 +38,11 @@ public class ApiKeyStore {
         return keys.size();
     }
 
+    /** @throws InvalidCredentialException when the key is malformed, unknown or its secret is wrong */
+    public ApiKey verify(String presented) {
+        return keys.verify(presented);
+    }
+
     /** @throws InvalidCredentialException when the key is unknown, wrong, or lacks the scope for the project */
     public ApiKey verify(String presented, String scope, String project) {
         ApiKey key = keys.verify(presented);

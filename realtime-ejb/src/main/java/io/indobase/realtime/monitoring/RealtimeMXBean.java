@@ -43,4 +43,12 @@ public interface RealtimeMXBean {
 
     /** @return how many connections of the user were closed */
     int disconnectUser(String userId);
+
+    /**
+     * Reads {@code realtime.keys} again, so keys can be added or revoked without a restart. Sockets already open
+     * with a revoked key stay open until they close (or an operator disconnects them).
+     *
+     * @return the number of keys now accepted
+     */
+    int reloadApiKeys();
 }

@@ -1,5 +1,6 @@
 package io.indobase.realtime.monitoring;
 
+import io.indobase.realtime.identity.ApiKeyStore;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -39,6 +40,9 @@ public class RealtimeMonitor implements RealtimeMXBean {
 
     @Inject
     EventPathProbe probe;
+
+    @Inject
+    ApiKeyStore keys;
 
     private ObjectName name;
 
@@ -138,5 +142,12 @@ public class RealtimeMonitor implements RealtimeMXBean {
         int closed = registry.disconnectUser(userId, OPERATOR_REASON);
         LOG.log(Level.INFO, "RT-MON-002 operator disconnect of user {0}: {1} connection(s)", new Object[]{userId, closed});
         return closed;
+    }
+
+    @Override
+    public int reloadApiKeys() {
+        int count = keys.reload();
+        LOG.log(Level.INFO, "RT-MON-002 operator reloaded the API keys: {0} accepted", count);
+        return count;
     }
 }

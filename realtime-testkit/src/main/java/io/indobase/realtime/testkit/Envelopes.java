@@ -23,4 +23,18 @@ public final class Envelopes {
                 .add("timestamp", "2026-11-28T10:20:30.123+00:00")
                 .build().toString();
     }
+
+    /** An envelope of any event, with the payload given as JSON text, readable by the given roles. */
+    public static String of(String project, String event, String payload, String... readRoles) {
+        JsonArrayBuilder permissions = Json.createArrayBuilder();
+        for (String role : readRoles) {
+            permissions.add("read(\"" + role + "\")");
+        }
+        return Json.createObjectBuilder()
+                .add("project", project)
+                .add("event", event)
+                .add("payload", Json.createReader(new java.io.StringReader(payload)).readObject())
+                .add("permissions", permissions)
+                .build().toString();
+    }
 }

@@ -3,11 +3,15 @@ package io.indobase.realtime.testkit;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -22,6 +26,32 @@ public final class Tokens {
 
     private final KeyPair keys;
 
+    private Tokens(KeyPair keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * The fixed test issuer whose public key the test servers are given
+     * ({@code mp.jwt.verify.publickey.location} in arquillian.xml): {@code jwt-test-*.pem} beside this class. The
+     * private key is public on purpose; nothing but tests may trust it.
+     */
+    public static Tokens forTests() {
+        try (var in = Tokens.class.getResourceAsStream("jwt-test-private.pem");
+             var pub = Tokens.class.getResourceAsStream("jwt-test-public.pem")) {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            return new Tokens(new KeyPair(rsa.generatePublic(new X509EncodedKeySpec(pem(pub))),
+                    rsa.generatePrivate(new PKCS8EncodedKeySpec(pem(in)))));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("the test key pair cannot be read", e);
+        }
+    }
+
+    private static byte[] pem(java.io.InputStream in) throws IOException {
+        String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        return Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", ""));
+    }
+
+    /** A fresh issuer nobody trusts: its tokens are forged as far as a server is concerned. */
     public Tokens() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

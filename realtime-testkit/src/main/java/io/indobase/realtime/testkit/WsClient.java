@@ -40,6 +40,22 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return new WsClient(URI.create(ws + (ws.endsWith("/") ? "" : "/") + "v1/realtime?" + query), headers);
     }
 
+    /**
+     * The HTTP status of a handshake the server refuses (e.g. 401 for bad credentials), or 101 when it upgrades.
+     *
+     * @param headers handshake headers as name, value, name, value…
+     */
+    public static int handshakeStatus(URL base, String query, String... headers) throws Exception {
+        try (WsClient client = connect(base, query, headers)) {
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
     public void send(String text) {
         socket.sendText(text, true).join();
     }

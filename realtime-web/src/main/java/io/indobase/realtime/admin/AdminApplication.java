@@ -3,6 +3,7 @@ package io.indobase.realtime.admin;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
@@ -14,4 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 public class AdminApplication extends Application {
 
     public static final String ROLE = "realtime-admin";
+
+    /** Only the admin resources: other APIs of the application have their own paths and authorisation. */
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(ConnectionsResource.class);
+    }
 }

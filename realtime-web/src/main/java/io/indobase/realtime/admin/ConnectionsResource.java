@@ -1,5 +1,6 @@
 package io.indobase.realtime.admin;
 
+import io.indobase.realtime.http.Problems;
 import io.indobase.realtime.monitoring.RealtimeMonitor;
 import io.indobase.realtime.subscription.Connection;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
