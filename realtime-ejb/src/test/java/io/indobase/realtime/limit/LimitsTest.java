@@ -1,0 +1,89 @@
+package io.indobase.realtime.limit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.indobase.realtime.subscription.Subscription;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Origins, rates and caps. */
+class LimitsTest {
+
+    @Test
+    void sameOriginAllowsPagesOfThisHostOnly() {
+        OriginPolicy policy = new OriginPolicy("same-origin");
+        assertTrue(policy.allows("p1", null, "rt.example.com"), "no Origin: not a browser");
+        assertTrue(policy.allows("p1", "https://rt.example.com", "rt.example.com"));
+        assertTrue(policy.allows("p1", "http://localhost:8080", "localhost:8080"));
+        assertFalse(policy.allows("p1", "http://localhost:8081", "localhost:8080"));
+        assertFalse(policy.allows("p1", "https://evil.example", "rt.example.com"));
+        assertFalse(policy.allows("p1", "null", "rt.example.com"));
+    }
+
+    @Test
+    void listedOriginsMayBeLimitedToAProject() {
+        OriginPolicy policy = new OriginPolicy("https://app.example.com, p2=https://two.example.com:8443");
+        assertTrue(policy.allows("p1", "https://APP.example.com", "rt"));
+        assertTrue(policy.allows("p2", "https://two.example.com:8443", "rt"));
+        assertFalse(policy.allows("p1", "https://two.example.com:8443", "rt"));
+        assertTrue(new OriginPolicy("*").allows("p1", "https://any.where", "rt"));
+        assertThrows(IllegalArgumentException.class, () -> new OriginPolicy("not an origin"));
+    }
+
+    @Test
+    void aRateWindowRefusesOverTheLimitUntilTheWindowEnds() {
+        AtomicLong now = new AtomicLong();
+        RateWindow window = new RateWindow(2, 60_000, now::get);
+        assertTrue(window.tryAcquire("a"));
+        assertTrue(window.tryAcquire("a"));
+        assertFalse(window.tryAcquire("a"));
+        assertTrue(window.tryAcquire("b"));
+        now.set(60_000);
+        assertTrue(window.tryAcquire("a"));
+    }
+
+    @Test
+    void aRateWindowForgetsEndedWindowsAsKeysAccumulate() {
+        AtomicLong now = new AtomicLong();
+        RateWindow window = new RateWindow(1, 1_000, now::get);
+        for (int i = 0; i < 10_001; i++) {
+            window.tryAcquire("ip" + i);
+        }
+        now.set(2_000);
+        window.tryAcquire("late");
+        assertEquals(1, window.keys());
+    }
+
+    @Test
+    void aMessageBudgetResetsEveryWindow() {
+        AtomicLong now = new AtomicLong();
+        MessageBudget budget = new MessageBudget(3, 60_000, now::get);
+        assertTrue(budget.tryAcquire() && budget.tryAcquire() && budget.tryAcquire());
+        assertFalse(budget.tryAcquire());
+        now.set(60_000);
+        assertTrue(budget.tryAcquire());
+    }
+
+    @Test
+    void capsCountSubscriptionsDistinctChannelsAndQueries() {
+        Limits limits = Limits.defaults();
+        Map<String, Subscription> planned = new HashMap<>();
+        for (int i = 0; i < 100; i++) {
+            planned.put("s" + i, new Subscription(Set.of("files", "c" + i), List.of()));
+        }
+        assertNull(limits.overCap(planned));
+        planned.put("s100", new Subscription(Set.of("files"), List.of()));
+        assertEquals("Too many subscriptions: at most 100 per connection.", limits.overCap(planned));
+        Map<String, Subscription> wide = Map.of("s", new Subscription(
+                Set.copyOf(java.util.stream.IntStream.range(0, 501).mapToObj(i -> "c" + i).toList()), List.of()));
+        assertEquals("Too many channels: at most 500 per connection.", limits.overCap(wide));
+    }
+}
