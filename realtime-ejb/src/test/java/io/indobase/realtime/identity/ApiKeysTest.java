@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.indobase.realtime.testkit.SecurityFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +53,16 @@ class ApiKeysTest {
 
     private static String message(String config) {
         return assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse(config)).getMessage();
+    }
+
+    @Test
+    void theTestServersAcceptTheTestKeys() throws Exception {
+        ApiKeys keys = ApiKeys.parse(SecurityFixtures.KEYS_CONFIG);
+        assertTrue(keys.verify(SecurityFixtures.SUBSCRIBE_KEY).allows(ApiKey.SUBSCRIBE, SecurityFixtures.PROJECT));
+        assertTrue(keys.verify(SecurityFixtures.INGEST_KEY).allows(ApiKey.INGEST, "any-project"));
+        assertTrue(keys.verify(SecurityFixtures.OTHER_PROJECT_KEY).allows(ApiKey.INGEST, "elsewhere"));
+        for (String copy : new String[] {"../arquillian.xml", "../realtime-system-test/src/test/payara/domain.sh"}) {
+            assertTrue(Files.readString(Path.of(copy)).contains(SecurityFixtures.KEYS_CONFIG), copy);
+        }
     }
 }

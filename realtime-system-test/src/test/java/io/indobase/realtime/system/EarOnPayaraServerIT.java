@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.testkit.EventPathScenarios;
 import io.indobase.realtime.testkit.OperationsScenarios;
+import io.indobase.realtime.testkit.SecurityScenarios;
 import io.indobase.realtime.testkit.TestBroker;
 import io.indobase.realtime.testkit.WsClient;
 import java.io.File;
@@ -43,6 +44,18 @@ class EarOnPayaraServerIT {
     @Test
     void guestReceivesOnlyEventsReadableByAnyOrGuests() throws Exception {
         EventPathScenarios.guestReceivesOnlyEventsReadableByAnyOrGuests(new URL(BASE));
+    }
+
+    /**
+     * The same code authenticates a caller of the file realm created by config/payara-server.asadmin, a MicroProfile
+     * JWT bearer token and an API key, and maps their groups to roles, as on Payara Micro.
+     */
+    @Test
+    void realmTokenAndKeyCallersGetTheirRoles() throws Exception {
+        SecurityScenarios.realmUsersAreAuthenticatedWithTheirGroupsAsRoles(new URL(BASE));
+        SecurityScenarios.bearerTokensAreCheckedBeforeTheUpgrade(new URL(BASE));
+        SecurityScenarios.apiKeysReadTheirWholeProjectAndNothingElse(new URL(BASE));
+        SecurityScenarios.ingestPublishesWithAnIngestKeyOnly(new URL(BASE));
     }
 
     /**
