@@ -8,9 +8,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -32,6 +34,8 @@ final class QueryParser {
             "distanceGreaterThan", "distanceLessThan", "intersects", "notIntersects", "overlaps", "notOverlaps",
             "touches", "notTouches", "vectorDot", "vectorCosine", "vectorEuclidean");
     private static final int PHP_MAX_DEPTH = 512;
+    /** {@code Json.createParser} looks the provider up on every call; a factory does it once. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private QueryParser() {
     }
@@ -92,7 +96,7 @@ final class QueryParser {
 
     private static JsonValue decode(String text) {
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw syntaxError();
             }

@@ -29,6 +29,18 @@ class ClientMessagesTest {
     }
 
     @Test
+    void filterQueriesAreAcceptedAndEchoedAsUtopiaWritesThem() {
+        ClientMessage.Subscribe s = (ClientMessage.Subscribe) ClientMessages.parse("""
+                {"type":"subscribe","data":[{"channels":["documents"],"queries":[
+                 "{\\"values\\":[\\"a/b\\"],\\"method\\":\\"equal\\",\\"attribute\\":\\"path\\"}",
+                 "{\\"method\\":\\"greaterThan\\",\\"attribute\\":\\"size\\",\\"values\\":[10]}"]},
+                 {"channels":["files"],"queries":[]}]}""");
+        assertEquals(List.of("{\"method\":\"equal\",\"attribute\":\"path\",\"values\":[\"a\\/b\"]}",
+                "{\"method\":\"greaterThan\",\"attribute\":\"size\",\"values\":[10]}"), s.items().get(0).queries());
+        assertEquals(List.of(), s.items().get(1).queries(), "Appwrite echoes no queries as none");
+    }
+
+    @Test
     void unsubscribeBatch() {
         ClientMessage.Unsubscribe u = (ClientMessage.Unsubscribe) ClientMessages.parse(
                 "{\"type\":\"unsubscribe\",\"data\":[{\"subscriptionId\":\"a\"},{\"subscriptionId\":\"b\"}]}");
@@ -69,8 +81,7 @@ class ClientMessagesTest {
             "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":\"x\"}]}|items: queries is not a valid array.",
             "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"{}\"]}]}|'Invalid query: Invalid query method: '",
             "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"not json\"]}]}|Invalid query: Invalid query: Syntax error",
-            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"{\\\"method\\\":\\\"contains\\\"}\"]}]}|Invalid query: Query method 'contains' is not supported in Realtime queries. Allowed: equal, notEqual, lessThan, lessThanEqual, greaterThan, greaterThanEqual, isNull, isNotNull, and, or, select",
-            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"{\\\"method\\\":\\\"equal\\\"}\"]}]}|Invalid query: Query method 'equal' is not supported by this server yet. Allowed: select",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"{\\\"method\\\":\\\"search\\\"}\"]}]}|Invalid query: Query method 'search' is not supported in Realtime queries. Allowed: equal, notEqual, lessThan, lessThanEqual, greaterThan, greaterThanEqual, isNull, isNotNull, and, or, select, contains, startsWith, endsWith, between",
             "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"{\\\"method\\\":\\\"select\\\",\\\"values\\\":[\\\"name\\\"]}\"]}]}|Invalid query: Only select(\"*\") is allowed in Realtime queries. select(\"*\") means \"listen to all events\".",
             "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"5\"]}]}|Invalid query: Invalid query. Must be an array, got integer",
             "{\"type\":\"subscribe\",\"data\":[{\"channels\":[],\"queries\":[\"{\\\"method\\\":1}\"]}]}|Invalid query: Invalid query method. Must be a string, got integer",

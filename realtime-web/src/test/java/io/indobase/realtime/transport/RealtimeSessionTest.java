@@ -91,7 +91,7 @@ class RealtimeSessionTest {
 
     @Test
     void anUnsupportedQueryInTheUrlIsAPolicyViolationThatCloses() {
-        session.open("p1", Map.of("channels[]", List.of("files"), "files[0][]", List.of("{\"method\":\"contains\"}")));
+        session.open("p1", Map.of("channels[]", List.of("files"), "files[0][]", List.of("{\"method\":\"search\"}")));
         assertEquals(1008, last().getJsonObject("data").getInt("code"));
         assertEquals(1008, script.closed.getCloseCode().getCode());
     }
@@ -104,12 +104,53 @@ class RealtimeSessionTest {
     }
 
     @Test
-    void subscribeEchoesConvertedChannelsAndSelectAllQueries() {
+    void subscribeEchoesConvertedChannelsAndTheQueriesGiven() {
         session.open("p1", Map.of());
-        session.onText("{\"type\":\"subscribe\",\"data\":[{\"subscriptionId\":\"a\",\"channels\":[\"account.update\",\"files\"]}]}");
-        JsonObject item = last().getJsonObject("data").getJsonArray("subscriptions").getJsonObject(0);
-        assertEquals(List.of("account.update", "files"), strings(item, "channels"));
-        assertEquals(List.of(SubscriptionQueries.SELECT_ALL), strings(item, "queries"));
+        session.onText("{\"type\":\"subscribe\",\"data\":[{\"subscriptionId\":\"a\",\"channels\":[\"account.update\",\"files\"]},"
+                + "{\"subscriptionId\":\"b\",\"channels\":[\"files\"],\"queries\":[" + quoted(SubscriptionQueries.SELECT_ALL) + "]}]}");
+        JsonObject a = last().getJsonObject("data").getJsonArray("subscriptions").getJsonObject(0);
+        assertEquals(List.of("account.update", "files"), strings(a, "channels"));
+        assertEquals(List.of(), strings(a, "queries"));
+        JsonObject b = last().getJsonObject("data").getJsonArray("subscriptions").getJsonObject(1);
+        assertEquals(List.of(SubscriptionQueries.SELECT_ALL), strings(b, "queries"));
+    }
+
+    @Test
+    void anEventReachesOnlyTheSubscriptionsWhoseQueriesItsPayloadPasses() {
+        session.open("p1", Map.of());
+        String active = "{\"method\":\"equal\",\"attribute\":\"status\",\"values\":[\"active\"]}";
+        session.onText("{\"type\":\"subscribe\",\"data\":[{\"subscriptionId\":\"active\",\"channels\":[\"documents\"],"
+                + "\"queries\":[" + quoted(active) + "]},{\"subscriptionId\":\"all\",\"channels\":[\"documents\"]}]}");
+        deliverDocument("d1", "active");
+        assertEquals(List.of("active", "all"), strings(last().getJsonObject("data"), "subscriptions"));
+        deliverDocument("d2", "archived");
+        assertEquals(List.of("all"), strings(last().getJsonObject("data"), "subscriptions"));
+        session.onText("{\"type\":\"unsubscribe\",\"data\":[{\"subscriptionId\":\"all\"}]}");
+        int before = script.written.size();
+        deliverDocument("d3", "archived");
+        assertEquals(before, script.written.size(), "no subscription of the socket passes");
+    }
+
+    @Test
+    void aRefusedQueryCreatesNoSubscription() {
+        session.open("p1", Map.of());
+        session.onText("{\"type\":\"subscribe\",\"data\":[{\"subscriptionId\":\"s\",\"channels\":[\"documents\"],"
+                + "\"queries\":[" + quoted("{\"method\":\"search\",\"attribute\":\"a\",\"values\":[\"x\"]}") + "]}]}");
+        assertEquals(1003, last().getJsonObject("data").getInt("code"));
+        assertTrue(last().getJsonObject("data").getString("message").startsWith("Invalid query: Query method 'search'"));
+        int before = script.written.size();
+        deliverDocument("d1", "active");
+        assertEquals(before, script.written.size());
+        assertNull(script.closed);
+    }
+
+    private static String quoted(String query) {
+        return Json.createArrayBuilder().add(query).build().toString().replaceAll("^\\[|\\]$", "");
+    }
+
+    private void deliverDocument(String id, String status) {
+        registry.deliver(new Envelope("p1", "databases.d.collections.c.documents." + id + ".create",
+                Json.createObjectBuilder().add("$id", id).add("status", status).build(), Set.of("any"), Instant.EPOCH));
     }
 
     @Test
