@@ -1,13 +1,13 @@
 package io.indobase.realtime.monitoring;
 
 import io.indobase.realtime.event.EventReceived;
+import io.indobase.realtime.event.TopicPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
-import java.util.HashMap;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,23 +19,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.activemq.artemis.api.core.TransportConfiguration;
-import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
-import org.apache.activemq.artemis.api.jms.JMSFactoryType;
-import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Proves that this node's events path works end to end: it publishes a probe envelope on the events topic, with
- * the broker address the events MDB uses, and waits for the MDB to hand it back. Results are kept for
- * {@code realtime.health.probe-interval-ms}, so frequent health polls cost one probe per interval.
+ * Proves that this node's events path works end to end: it publishes a probe envelope on the events topic through
+ * the {@link TopicPublisher} (the broker address the events MDB uses) and waits for the MDB to hand it back. Results
+ * are kept for {@code realtime.health.probe-interval-ms}, so frequent health polls cost one probe per interval.
  */
 @ApplicationScoped
 public class EventPathProbe {
 
     private static final Logger LOG = Logger.getLogger(EventPathProbe.class.getName());
-    private static final String TOPIC = "indobase.realtime.events";
 
     private final String node = UUID.randomUUID().toString();
     private final AtomicLong sequence = new AtomicLong();
@@ -45,16 +39,7 @@ public class EventPathProbe {
     private volatile long lastCheckMillis;
 
     @Inject
-    @ConfigProperty(name = "realtime.jms.connection-parameters")
-    String connectionParameters;
-
-    @Inject
-    @ConfigProperty(name = "realtime.jms.user")
-    String user;
-
-    @Inject
-    @ConfigProperty(name = "realtime.jms.password")
-    String password;
+    TopicPublisher publisher;
 
     @Inject
     @ConfigProperty(name = "realtime.health.probe-timeout-ms")
@@ -102,12 +87,13 @@ public class EventPathProbe {
         CompletableFuture<Void> back = new CompletableFuture<>();
         pending.put(event, back);
         try {
-            publish("{\"project\":\"" + EventReceived.PROBE_PROJECT + "\",\"event\":\"" + event + "\",\"permissions\":[]}");
+            publisher.publish(Json.createObjectBuilder().add("project", EventReceived.PROBE_PROJECT).add("event", event)
+                    .add("permissions", JsonValue.EMPTY_JSON_ARRAY).build());
             back.get(timeoutMillis, TimeUnit.MILLISECONDS);
             return true;
         } catch (JMSRuntimeException | ExecutionException e) {
-            LOG.log(Level.WARNING, "RT-MON-003 health probe could not publish to the broker at {0}:{1}: {2}",
-                    new Object[]{parameters().get("host"), parameters().get("port"), e.getMessage()});
+            LOG.log(Level.WARNING, "RT-MON-003 health probe could not publish to the broker at {0}: {1}",
+                    new Object[]{publisher.brokerAddress(), e.getMessage()});
             return false;
         } catch (TimeoutException e) {
             LOG.log(Level.WARNING, "RT-MON-004 health probe published but the events consumer did not return it within {0} ms",
@@ -119,29 +105,5 @@ public class EventPathProbe {
         } finally {
             pending.remove(event);
         }
-    }
-
-    private void publish(String body) {
-        TransportConfiguration transport = new TransportConfiguration(NettyConnectorFactory.class.getName(), parameters());
-        try (ActiveMQConnectionFactory factory = ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.CF, transport)) {
-            factory.setInitialConnectAttempts(1);
-            factory.setReconnectAttempts(0);
-            factory.setCallTimeout(timeoutMillis);
-            try (JMSContext context = factory.createContext(user, password)) {
-                context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(context.createTopic(TOPIC), body);
-            }
-        }
-    }
-
-    /** {@code host=127.0.0.1;port=61616} as the connector's parameter map. */
-    private Map<String, Object> parameters() {
-        Map<String, Object> map = new HashMap<>();
-        for (String pair : connectionParameters.split(";")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-            }
-        }
-        return map;
     }
 }

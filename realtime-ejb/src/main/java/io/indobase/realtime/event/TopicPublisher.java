@@ -1,0 +1,145 @@
+package io.indobase.realtime.event;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Topic;
+import jakarta.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
+import org.apache.activemq.artemis.api.jms.JMSFactoryType;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes envelopes on the events topic from this node, with the broker address and account the events MDB uses,
+ * through the Artemis JMS client classes the resource adapter provides. One connection is kept and shared (sends are
+ * serialised); a send that fails is retried once on a fresh connection, so a restarted broker costs one attempt.
+ * Sends are non-persistent and wait for the broker's acknowledgement, so a failure is reported to the caller.
+ */
+@ApplicationScoped
+public class TopicPublisher {
+
+    /** The Artemis multicast address every node's events MDB subscribes to. */
+    public static final String TOPIC = "indobase.realtime.events";
+    private static final Logger LOG = Logger.getLogger(TopicPublisher.class.getName());
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private ActiveMQConnectionFactory factory;
+    private JMSContext context;
+    private JMSProducer producer;
+    private Topic topic;
+
+    @Inject
+    @ConfigProperty(name = "realtime.jms.connection-parameters")
+    String connectionParameters;
+
+    @Inject
+    @ConfigProperty(name = "realtime.jms.user")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "realtime.jms.password")
+    String password;
+
+    @Inject
+    @ConfigProperty(name = "realtime.jms.publish-timeout-ms")
+    long timeoutMillis;
+
+    /** @throws JMSRuntimeException when the broker cannot be reached or refuses the message */
+    public void publish(JsonObject envelope) {
+        publish(envelope.toString());
+    }
+
+    /** @throws JMSRuntimeException when the broker cannot be reached or refuses the message */
+    public void publish(String envelope) {
+        lock.lock();
+        try {
+            try {
+                send(envelope);
+            } catch (JMSRuntimeException first) {
+                LOG.log(Level.FINE, "RT-EVT-010 publishing failed, retrying once on a new connection", first);
+                disconnect();
+                send(envelope);
+            }
+        } catch (JMSRuntimeException e) {
+            disconnect();
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code host:port} of the broker, for messages. */
+    public String brokerAddress() {
+        Map<String, Object> parameters = parameters();
+        return parameters.get("host") + ":" + parameters.get("port");
+    }
+
+    private void send(String envelope) {
+        if (context == null) {
+            connect();
+        }
+        producer.send(topic, envelope);
+    }
+
+    private void connect() {
+        TransportConfiguration transport = new TransportConfiguration(NettyConnectorFactory.class.getName(), parameters());
+        factory = ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.CF, transport);
+        factory.setInitialConnectAttempts(1);
+        factory.setReconnectAttempts(0);
+        factory.setCallTimeout(timeoutMillis);
+        factory.setBlockOnNonDurableSend(true);
+        try {
+            context = factory.createContext(user, password);
+            topic = context.createTopic(TOPIC);
+            producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+        } catch (JMSRuntimeException e) {
+            disconnect();
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void disconnect() {
+        lock.lock();
+        try {
+            if (context != null) {
+                context.close();
+            }
+        } catch (JMSRuntimeException e) {
+            LOG.log(Level.FINE, "RT-EVT-011 closing the publishing connection failed", e);
+        } finally {
+            if (factory != null) {
+                factory.close();
+            }
+            context = null;
+            producer = null;
+            topic = null;
+            factory = null;
+            lock.unlock();
+        }
+    }
+
+    /** {@code host=127.0.0.1;port=61616} as the connector's parameter map. */
+    private Map<String, Object> parameters() {
+        Map<String, Object> map = new HashMap<>();
+        for (String pair : connectionParameters.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return map;
+    }
+}
