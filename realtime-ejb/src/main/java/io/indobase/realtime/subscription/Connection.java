@@ -54,7 +54,7 @@ public final class Connection {
         return recipient;
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed;
     }
 

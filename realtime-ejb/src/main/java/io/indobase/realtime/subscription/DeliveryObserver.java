@@ -6,8 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Hands every received event to the registry, on the receiving thread so the topic's order is kept. A node's own
- * health probes are not for clients.
+ * Hands every received event to the registry, on the receiving thread so the topic's order is kept. The nodes'
+ * internal messages (health probes, presence renewals) are not for clients.
  */
 @ApplicationScoped
 public class DeliveryObserver {
@@ -16,7 +16,7 @@ public class DeliveryObserver {
     SubscriptionRegistry registry;
 
     void onEvent(@Observes EventReceived received) {
-        if (!received.isProbe()) {
+        if (!received.isInternal()) {
             registry.deliver(received.envelope());
         }
     }
