@@ -1,5 +1,6 @@
 package io.indobase.realtime.transport;
 
+import io.indobase.realtime.presence.PresenceRequest;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,6 +39,13 @@ public sealed interface ClientMessage {
         @Override
         public String toString() {
             return "Authenticate[session=<redacted>]";
+        }
+    }
+
+    /** Publish the user's presence. */
+    record Presence(PresenceRequest request) implements ClientMessage {
+        public Presence {
+            Objects.requireNonNull(request);
         }
     }
 

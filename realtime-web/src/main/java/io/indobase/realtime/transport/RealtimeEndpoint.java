@@ -2,6 +2,7 @@ package io.indobase.realtime.transport;
 
 import io.indobase.realtime.identity.SessionVerifier;
 import io.indobase.realtime.monitoring.RealtimeStats;
+import io.indobase.realtime.presence.Presences;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -36,13 +37,17 @@ public class RealtimeEndpoint {
     RealtimeStats stats;
 
     @Inject
+    Presences presences;
+
+    @Inject
     @ConfigProperty(name = "realtime.transport.outbox-frames")
     int outboxFrames;
 
     @OnOpen
     public void open(Session session) {
         Map<String, List<String>> query = session.getRequestParameterMap();
-        RealtimeSession state = new RealtimeSession(registry, verifier, new SessionOutbox(session, outboxFrames, stats));
+        RealtimeSession state = new RealtimeSession(registry, verifier, new SessionOutbox(session, outboxFrames, stats),
+                presences);
         session.getUserProperties().put(STATE, state);
         // as in Appwrite, the project header wins over the parameter
         String project = HandshakeHeaders.first(session.getUserProperties(), "x-appwrite-project");

@@ -5,6 +5,7 @@ import io.indobase.realtime.frame.Frames;
 import io.indobase.realtime.identity.Account;
 import io.indobase.realtime.identity.SessionVerifier;
 import io.indobase.realtime.permission.Identity;
+import io.indobase.realtime.presence.Presences;
 import io.indobase.realtime.subscription.Connection;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.json.Json;
@@ -34,12 +35,14 @@ final class RealtimeSession {
     private final SubscriptionRegistry registry;
     private final SessionVerifier verifier;
     private final SessionOutbox outbox;
+    private final Presences presences;
     private volatile Connection connection;
 
-    RealtimeSession(SubscriptionRegistry registry, SessionVerifier verifier, SessionOutbox outbox) {
+    RealtimeSession(SubscriptionRegistry registry, SessionVerifier verifier, SessionOutbox outbox, Presences presences) {
         this.registry = registry;
         this.verifier = verifier;
         this.outbox = outbox;
+        this.presences = presences;
     }
 
     /**
@@ -78,6 +81,7 @@ final class RealtimeSession {
     void close() {
         if (connection != null) {
             registry.close(connection);
+            presences.closed(connection); // after the registry: an upsert racing the close sees it closed
         }
     }
 
@@ -108,6 +112,8 @@ final class RealtimeSession {
             unsubscribe(unsubscribe);
         } else if (message instanceof ClientMessage.Authenticate authenticate) {
             authenticate(authenticate);
+        } else if (message instanceof ClientMessage.Presence presence) {
+            outbox.send(PresenceMessages.answer(presences, connection, presence));
         } else if (message instanceof ClientMessage.Unsupported unsupported) {
             throw new ProtocolException(ProtocolException.INVALID_MESSAGE,
                     "Message type is not supported by this server yet: " + unsupported.type());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.indobase.realtime.presence.PresenceRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,11 +49,22 @@ class ClientMessagesTest {
     }
 
     @Test
-    void authenticationCarriesTheSessionAndPresenceIsKnownButNotHandledYet() {
+    void authenticationCarriesTheSession() {
         assertEquals("x", ((ClientMessage.Authenticate) ClientMessages.parse(
                 "{\"type\":\"authentication\",\"data\":{\"session\":\"x\"}}")).session());
-        assertEquals("presence", ((ClientMessage.Unsupported) ClientMessages.parse(
-                "{\"type\":\"presence\",\"data\":{\"status\":\"online\"}}")).type());
+    }
+
+    @Test
+    void presenceCarriesItsParametersWithAppwritesDefaults() {
+        PresenceRequest minimal = ((ClientMessage.Presence) ClientMessages.parse(
+                "{\"type\":\"presence\",\"data\":{\"status\":\"online\",\"metadata\":null}}")).request();
+        assertEquals(new PresenceRequest("online", "unique()", null, null), minimal);
+        PresenceRequest full = ((ClientMessage.Presence) ClientMessages.parse("""
+                {"type":"presence","data":{"status":"away","presenceId":"pr1","metadata":{"room":"a"},
+                 "permissions":["read(\\"any\\")","write(\\"user:u1\\")"],"extra":1}}""")).request();
+        assertEquals("pr1", full.presenceId());
+        assertEquals("{\"room\":\"a\"}", full.metadata().toString());
+        assertEquals(List.of("read(\"any\")", "write(\"user:u1\")"), full.permissions());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -90,6 +102,16 @@ class ClientMessagesTest {
             "{\"type\":\"unsubscribe\",\"data\":[{\"subscriptionId\":\"\"}]}|items: Each unsubscribe payload must include a non-empty subscriptionId.",
             "{\"type\":\"unsubscribe\",\"data\":[\"a\"]}|items: Each unsubscribe payload must include a non-empty subscriptionId.",
             "{\"type\":\"unsubscribe\",\"data\":{}}|items: Payload is not valid.",
+            "{\"type\":\"presence\"}|Payload is not valid. Status is required",
+            "{\"type\":\"presence\",\"data\":[\"online\"]}|Payload is not valid. Status is required",
+            "{\"type\":\"presence\",\"data\":{\"presenceId\":\"p\",\"metadata\":{}}}|Payload is not valid. Status is required",
+            "{\"type\":\"presence\",\"data\":{\"status\":\"\"}}|status: Value must be a valid string and at least 1 chars and no longer than 2048 chars",
+            "{\"type\":\"presence\",\"data\":{\"status\":null}}|status: Value must be a valid string and at least 1 chars and no longer than 2048 chars",
+            "{\"type\":\"presence\",\"data\":{\"status\":\"on\",\"presenceId\":\"0123456789012345678901234567890123456\"}}|presenceId: Value must be a valid string and at least 1 chars and no longer than 36 chars",
+            "{\"type\":\"presence\",\"data\":{\"status\":\"on\",\"presenceId\":\"a b\"}}|presenceId: Value must be unique() or a valid ID: at most 36 chars of a-z, A-Z, 0-9, period, hyphen and underscore, not starting with a special char",
+            "{\"type\":\"presence\",\"data\":{\"status\":\"on\",\"permissions\":\"invalid\"}}|permissions: Permissions must be an array of strings.",
+            "{\"type\":\"presence\",\"data\":{\"status\":\"on\",\"permissions\":null}}|permissions: Permissions must be an array of strings.",
+            "{\"type\":\"presence\",\"data\":{\"status\":\"on\",\"permissions\":[\"create(\\\"any\\\")\"]}}|permissions: Permission \"create(\"any\")\" is not allowed. Must be one of: read, update, delete, write.",
     })
     void rejectsWithCode1003AndAppwritesMessage(String text, String message) {
         ProtocolException e = assertThrows(ProtocolException.class, () -> ClientMessages.parse(text));

@@ -8,12 +8,17 @@ import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.identity.Account;
 import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Identity;
+import io.indobase.realtime.presence.PresenceException;
+import io.indobase.realtime.presence.PresenceRequest;
+import io.indobase.realtime.presence.Presences;
+import io.indobase.realtime.subscription.Connection;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +33,26 @@ class RealtimeSessionTest {
 
     private final ScriptedSession script = new ScriptedSession();
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
+    private final List<String> presenceLog = new ArrayList<>();
+    /** Records what the session asks of presence; the presence core has its own tests. */
+    private final Presences presences = new Presences() {
+        @Override
+        public String upsert(Connection connection, PresenceRequest request) {
+            presenceLog.add("upsert " + connection.identity().userId() + " " + request.status());
+            if (connection.identity().isGuest()) {
+                throw new PresenceException(PresenceException.UNAUTHORIZED, "User must be authorized");
+            }
+            return "{\"type\":\"response\",\"data\":{\"to\":\"presence\",\"presence\":{}}}";
+        }
+
+        @Override
+        public void closed(Connection connection) {
+            presenceLog.add("closed " + connection.identity().userId());
+        }
+    };
     private final RealtimeSession session = new RealtimeSession(registry, (project, credential) -> credential.equals("good")
             ? Optional.of(new Account(Identity.user("u1", true, List.of(), List.of()), ACCOUNT)) : Optional.empty(),
-            new SessionOutbox(script.session, 100, new RealtimeStats()));
+            new SessionOutbox(script.session, 100, new RealtimeStats()), presences);
 
     @BeforeEach
     void inline() {
@@ -194,6 +216,25 @@ class RealtimeSessionTest {
         session.open("p1", Map.of("channels[]", List.of("files"), "files[0][]", List.of(query)));
         assertTrue(last().getJsonObject("data").getString("message").contains("x".repeat(200)));
         assertTrue(script.closed.getReasonPhrase().length() <= 123);
+    }
+
+    @Test
+    void aGuestsPresenceIsRefusedWith401AndTheSocketStays() {
+        session.open("p1", Map.of());
+        session.onText("{\"type\":\"presence\",\"data\":{\"status\":\"online\"}}");
+        assertEquals(401, last().getJsonObject("data").getInt("code"));
+        assertEquals("User must be authorized", last().getJsonObject("data").getString("message"));
+        assertNull(script.closed);
+    }
+
+    @Test
+    void aSignedInUsersPresenceIsAnsweredAndDeletedWhenTheSocketCloses() {
+        session.open("p1", Map.of());
+        session.onText("{\"type\":\"authentication\",\"data\":{\"session\":\"good\"}}");
+        session.onText("{\"type\":\"presence\",\"data\":{\"status\":\"online\",\"presenceId\":\"pr1\"}}");
+        assertEquals("presence", last().getJsonObject("data").getString("to"));
+        session.close();
+        assertEquals(List.of("upsert u1 online", "closed u1"), presenceLog);
     }
 
     @Test
