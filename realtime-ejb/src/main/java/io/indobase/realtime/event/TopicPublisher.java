@@ -2,6 +2,8 @@ package io.indobase.realtime.event;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -55,6 +57,15 @@ public class TopicPublisher {
     @Inject
     @ConfigProperty(name = "realtime.jms.publish-timeout-ms")
     long timeoutMillis;
+
+    /**
+     * Creates the bean while the application starts. Payara resolves {@code @ConfigProperty} in the application of
+     * the calling thread: created lazily on a health-check thread, this bean would not see the application's
+     * defaults. Connecting still waits for the first publish.
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.log(Level.FINE, "RT-EVT-012 publisher for {0} ready", brokerAddress());
+    }
 
     /** @throws JMSRuntimeException when the broker cannot be reached or refuses the message */
     public void publish(JsonObject envelope) {

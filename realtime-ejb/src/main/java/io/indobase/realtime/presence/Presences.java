@@ -7,6 +7,7 @@ import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.subscription.Connection;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -70,6 +71,11 @@ public class Presences {
     @PostConstruct
     void init() {
         localDelivery = events::fire;
+    }
+
+    /** Created while the application starts, in its configuration context (see {@link TopicPublisher}). */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.log(Level.FINE, "RT-PRS-006 presence ready, leases of {0} ms", ttlMillis);
     }
 
     /**
@@ -137,9 +143,10 @@ public class Presences {
             byConnection.values().forEach(others -> others.remove(key));
             try {
                 publisher.publish(PresenceEvents.envelope(key.project(), PresenceEvents.DELETE, document, clock.instant()));
-            } catch (JMSRuntimeException e) {
+            } catch (RuntimeException e) {
+                // also while the application stops and the publisher is gone: the other nodes let the presence lapse
                 LOG.log(Level.WARNING, "RT-PRS-002 the delete of presence {0} of project {1} could not be published ({2});"
-                        + " it lapses at its expiresAt", new Object[]{key.id(), key.project(), e.getMessage()});
+                        + " it lapses at its expiresAt", new Object[]{key.id(), key.project(), String.valueOf(e)});
             }
         }
     }
