@@ -119,9 +119,14 @@ async function presence() {
   assert.equal(event.payload.source, 'realtime');
   assert.deepEqual(plain(event.payload.metadata), { room: 'lobby' });
   assert.deepEqual(plain(event.payload.$permissions), ['read("any")']);
+  await until(() => respondedTo(aliceSocket, 'presence'), WAIT_MS, 'the presence response to alice');
   const answer = inbound(aliceSocket, 'response').find((r) => r.data.to === 'presence');
-  assert.equal(answer?.data.presence.$id, 'alice-presence', 'alice got the presence response');
+  assert.equal(answer.data.presence.$id, 'alice-presence');
+  assert.equal(answer.data.success, undefined, 'Appwrite\'s presence response has no success member');
   assert.deepEqual((await listedPresences()).map((p) => p.$id), ['alice-presence']);
+  const noProject = await fetch(`${endpoint}/realtime/presences`);
+  assert.equal(noProject.status, 400, 'the list without a project');
+  assert.equal(noProject.headers.get('content-type')?.split(';')[0], 'application/problem+json');
 
   // bob's presence keeps the default permissions (bob alone): bob sees it, the guest and the anonymous list do not;
   // alice's next update, published after it, proves the guest would have had it by then
