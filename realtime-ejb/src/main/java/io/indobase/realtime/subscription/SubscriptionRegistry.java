@@ -30,10 +30,9 @@ import java.util.logging.Logger;
 
 /**
  * The node's subscriptions, indexed by (project, channel, role). For each event it picks the connections subscribed
- * to one of the event's channels under a role that may read it, with queries the payload passes, groups them by their
- * matched subscription ids,
- * encodes one frame per group and hands it to each recipient. A failing recipient is logged and skipped; the others
- * still receive.
+ * to one of the event's channels under a role that may read it, with queries the payload passes, groups them by
+ * their matched subscription ids, encodes one frame per group and hands it to each recipient. A failing recipient is
+ * logged and skipped; the others still receive.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
