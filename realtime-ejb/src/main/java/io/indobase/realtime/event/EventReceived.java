@@ -12,6 +12,8 @@ public record EventReceived(Envelope envelope, long receivedNanos) {
 
     /** The project of the envelopes a node publishes to check its own event path; never delivered to clients. */
     public static final String PROBE_PROJECT = "_health";
+    /** The project of the nodes' presence renewals; never delivered to clients. */
+    public static final String PRESENCE_PROJECT = "_presence";
 
     public EventReceived {
         Objects.requireNonNull(envelope, "envelope");
@@ -19,5 +21,10 @@ public record EventReceived(Envelope envelope, long receivedNanos) {
 
     public boolean isProbe() {
         return PROBE_PROJECT.equals(envelope.project());
+    }
+
+    /** Messages between the nodes (health probes, presence renewals), not events for clients. */
+    public boolean isInternal() {
+        return isProbe() || PRESENCE_PROJECT.equals(envelope.project());
     }
 }

@@ -54,7 +54,7 @@ public class EventsMdb implements MessageListener {
         try {
             Envelope envelope = EnvelopeReader.read(body(message), Instant.now());
             EventReceived event = new EventReceived(envelope, receivedNanos);
-            if (!event.isProbe()) {
+            if (!event.isInternal()) {
                 stats.eventReceived();
             }
             received.fire(event);

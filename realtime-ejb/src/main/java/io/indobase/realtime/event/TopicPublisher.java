@@ -2,11 +2,20 @@ package io.indobase.realtime.event;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Topic;
+import jakarta.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.api.jms.JMSFactoryType;
@@ -15,14 +24,23 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Publishes envelopes on the events topic, with the broker address and account the events MDB uses, through the
- * Artemis JMS client the resource adapter brings. Used by the health probe and the HTTP ingest; a call that cannot
- * reach the broker fails within {@code timeoutMillis} with a {@link jakarta.jms.JMSRuntimeException}.
+ * Publishes envelopes on the events topic from this node, with the broker address and account the events MDB uses,
+ * through the Artemis JMS client classes the resource adapter provides. One connection is kept and shared (sends are
+ * serialised); a send that fails is retried once on a fresh connection, so a restarted broker costs one attempt.
+ * Sends are non-persistent and wait for the broker's acknowledgement, so a failure is reported to the caller.
  */
 @ApplicationScoped
 public class TopicPublisher {
 
+    /** The Artemis multicast address every node's events MDB subscribes to. */
     public static final String TOPIC = "indobase.realtime.events";
+    private static final Logger LOG = Logger.getLogger(TopicPublisher.class.getName());
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private ActiveMQConnectionFactory factory;
+    private JMSContext context;
+    private JMSProducer producer;
+    private Topic topic;
 
     @Inject
     @ConfigProperty(name = "realtime.jms.connection-parameters")
@@ -37,39 +55,90 @@ public class TopicPublisher {
     String password;
 
     @Inject
-    @ConfigProperty(name = "realtime.health.probe-timeout-ms")
+    @ConfigProperty(name = "realtime.jms.publish-timeout-ms")
     long timeoutMillis;
 
-    private ActiveMQConnectionFactory factory;
+    /**
+     * Creates the bean while the application starts. Payara resolves {@code @ConfigProperty} in the application of
+     * the calling thread: created lazily on a health-check thread, this bean would not see the application's
+     * defaults. Connecting still waits for the first publish.
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.log(Level.FINE, "RT-EVT-012 publisher for {0} ready", brokerAddress());
+    }
 
-    /** Sends one envelope as a JMS text message, not persisted (the topic's subscribers are not durable). */
+    /** @throws JMSRuntimeException when the broker cannot be reached or refuses the message */
+    public void publish(JsonObject envelope) {
+        publish(envelope.toString());
+    }
+
+    /** @throws JMSRuntimeException when the broker cannot be reached or refuses the message */
     public void publish(String envelope) {
-        try (JMSContext context = factory().createContext(user, password)) {
-            context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(context.createTopic(TOPIC), envelope);
+        lock.lock();
+        try {
+            try {
+                send(envelope);
+            } catch (JMSRuntimeException first) {
+                LOG.log(Level.FINE, "RT-EVT-010 publishing failed, retrying once on a new connection", first);
+                disconnect();
+                send(envelope);
+            }
+        } catch (JMSRuntimeException e) {
+            disconnect();
+            throw e;
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** The broker's host and port, for log lines. */
+    /** {@code host:port} of the broker, for messages. */
     public String brokerAddress() {
         Map<String, Object> parameters = parameters();
         return parameters.get("host") + ":" + parameters.get("port");
     }
 
-    private synchronized ActiveMQConnectionFactory factory() {
-        if (factory == null) {
-            TransportConfiguration transport = new TransportConfiguration(NettyConnectorFactory.class.getName(), parameters());
-            factory = ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.CF, transport);
-            factory.setInitialConnectAttempts(1);
-            factory.setReconnectAttempts(0);
-            factory.setCallTimeout(timeoutMillis);
+    private void send(String envelope) {
+        if (context == null) {
+            connect();
         }
-        return factory;
+        producer.send(topic, envelope);
+    }
+
+    private void connect() {
+        TransportConfiguration transport = new TransportConfiguration(NettyConnectorFactory.class.getName(), parameters());
+        factory = ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.CF, transport);
+        factory.setInitialConnectAttempts(1);
+        factory.setReconnectAttempts(0);
+        factory.setCallTimeout(timeoutMillis);
+        factory.setBlockOnNonDurableSend(true);
+        try {
+            context = factory.createContext(user, password);
+            topic = context.createTopic(TOPIC);
+            producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+        } catch (JMSRuntimeException e) {
+            disconnect();
+            throw e;
+        }
     }
 
     @PreDestroy
-    synchronized void close() {
-        if (factory != null) {
-            factory.close();
+    void disconnect() {
+        lock.lock();
+        try {
+            if (context != null) {
+                context.close();
+            }
+        } catch (JMSRuntimeException e) {
+            LOG.log(Level.FINE, "RT-EVT-011 closing the publishing connection failed", e);
+        } finally {
+            if (factory != null) {
+                factory.close();
+            }
+            context = null;
+            producer = null;
+            topic = null;
+            factory = null;
+            lock.unlock();
         }
     }
 

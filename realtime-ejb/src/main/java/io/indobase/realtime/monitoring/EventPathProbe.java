@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -20,9 +22,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Proves that this node's events path works end to end: it publishes a probe envelope on the events topic, with
- * the broker address the events MDB uses, and waits for the MDB to hand it back. Results are kept for
- * {@code realtime.health.probe-interval-ms}, so frequent health polls cost one probe per interval.
+ * Proves that this node's events path works end to end: it publishes a probe envelope on the events topic through
+ * the {@link TopicPublisher} (the broker address the events MDB uses) and waits for the MDB to hand it back. Results
+ * are kept for {@code realtime.health.probe-interval-ms}, so frequent health polls cost one probe per interval.
  */
 @ApplicationScoped
 public class EventPathProbe {
@@ -85,7 +87,8 @@ public class EventPathProbe {
         CompletableFuture<Void> back = new CompletableFuture<>();
         pending.put(event, back);
         try {
-            publisher.publish("{\"project\":\"" + EventReceived.PROBE_PROJECT + "\",\"event\":\"" + event + "\",\"permissions\":[]}");
+            publisher.publish(Json.createObjectBuilder().add("project", EventReceived.PROBE_PROJECT).add("event", event)
+                    .add("permissions", JsonValue.EMPTY_JSON_ARRAY).build());
             back.get(timeoutMillis, TimeUnit.MILLISECONDS);
             return true;
         } catch (JMSRuntimeException | ExecutionException e) {

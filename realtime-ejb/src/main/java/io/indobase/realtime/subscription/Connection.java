@@ -1,6 +1,7 @@
 package io.indobase.realtime.subscription;
 
 import io.indobase.realtime.permission.Identity;
+import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -63,7 +64,7 @@ public final class Connection {
         return recipient;
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed;
     }
 
@@ -76,14 +77,19 @@ public final class Connection {
         return snapshot;
     }
 
-    /** The ids of the subscriptions that name at least one of the event's channels, in subscription order. */
-    List<String> matching(Collection<String> eventChannels) {
+    /**
+     * The ids of the subscriptions that name at least one of the event's channels and whose queries the payload
+     * passes, in subscription order.
+     */
+    List<String> matching(Collection<String> eventChannels, JsonObject payload) {
         List<String> ids = new ArrayList<>(1);
         for (Map.Entry<String, Subscription> entry : snapshot.entrySet()) {
             Set<String> channels = entry.getValue().channels();
             for (String channel : eventChannels) {
                 if (channels.contains(channel)) {
-                    ids.add(entry.getKey());
+                    if (entry.getValue().filter().matches(payload)) {
+                        ids.add(entry.getKey());
+                    }
                     break;
                 }
             }

@@ -7,7 +7,8 @@ import jakarta.inject.Inject;
 
 /**
  * Hands every received event to the registry, on the receiving thread so the topic's order is kept, with the live
- * role changes it causes applied around it ({@link AccountChanges}). A node's own health probes are not for clients.
+ * role changes it causes applied around it ({@link AccountChanges}). The nodes' internal messages (health probes,
+ * presence renewals) are not for clients.
  */
 @ApplicationScoped
 public class DeliveryObserver {
@@ -16,7 +17,7 @@ public class DeliveryObserver {
     SubscriptionRegistry registry;
 
     void onEvent(@Observes EventReceived received) {
-        if (received.isProbe()) {
+        if (received.isInternal()) {
             return;
         }
         AccountChanges changes = AccountChanges.of(received.envelope(), registry);

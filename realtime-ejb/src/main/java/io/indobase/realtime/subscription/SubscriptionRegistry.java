@@ -30,9 +30,9 @@ import java.util.logging.Logger;
 
 /**
  * The node's subscriptions, indexed by (project, channel, role). For each event it picks the connections subscribed
- * to one of the event's channels under a role that may read it, groups them by their matched subscription ids,
- * encodes one frame per group and hands it to each recipient. A failing recipient is logged and skipped; the others
- * still receive.
+ * to one of the event's channels under a role that may read it, with queries the payload passes, groups them by
+ * their matched subscription ids, encodes one frame per group and hands it to each recipient. A failing recipient is
+ * logged and skipped; the others still receive.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -233,7 +233,7 @@ public class SubscriptionRegistry {
             if (connection.isClosed() || !Access.mayRead(connection.roles(), readRoles)) {
                 continue;
             }
-            List<String> matched = connection.matching(channels);
+            List<String> matched = connection.matching(channels, envelope.payload());
             if (!matched.isEmpty()) {
                 groups.computeIfAbsent(matched, k -> new ArrayList<>()).add(connection);
             }

@@ -10,9 +10,14 @@ import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.permission.Membership;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +28,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 
 /**
- * Random identities, subscriptions, events and churn against a brute-force oracle that checks every connection
- * against every event: each connection receives exactly the events it may read on a channel it listens to, naming
- * exactly its matching subscriptions — no unauthorised and no missed delivery.
+ * Random identities, subscriptions (with queries), events and churn against a brute-force oracle that checks every
+ * connection against every event: each connection receives exactly the events it may read on a channel it listens to
+ * whose payload passes the subscription's queries, naming exactly its matching subscriptions — no unauthorised and no
+ * missed delivery. The oracle judges queries with plain predicates written for the payloads this test makes.
  */
 class RegistryOracleTest {
 
@@ -51,6 +58,24 @@ class RegistryOracleTest {
             "databases.d1.collections.c1.documents.x1.update", "tablesdb.d1.tables.c1.rows.x2.create",
             "users.u1.update.name", "users.u2.sessions.s1.create", "users.u2.update", "teams.t1.update",
             "teams.t1.memberships.m1.update.status", "functions.fn1.executions.e1.create");
+
+    /** Queries a subscription may have, each with the predicate that says, the slow way, which payloads pass. */
+    private static final List<Map.Entry<List<String>, Predicate<JsonObject>>> QUERIES = List.of(
+            Map.entry(List.of(), p -> true),
+            Map.entry(List.of("{\"method\":\"equal\",\"attribute\":\"status\",\"values\":[\"active\"]}"),
+                    p -> "\"active\"".equals(String.valueOf(p.get("status")))),
+            Map.entry(List.of("{\"method\":\"notEqual\",\"attribute\":\"status\",\"values\":[\"active\"]}"),
+                    p -> p.containsKey("status") && !"\"active\"".equals(String.valueOf(p.get("status")))),
+            Map.entry(List.of("{\"method\":\"greaterThan\",\"attribute\":\"n\",\"values\":[5]}"),
+                    p -> number(p) != null && number(p) > 5),
+            Map.entry(List.of("{\"method\":\"or\",\"values\":[{\"method\":\"equal\",\"attribute\":\"status\",\"values\":[\"active\"]},"
+                            + "{\"method\":\"isNull\",\"attribute\":\"status\"}]}"),
+                    p -> "\"active\"".equals(String.valueOf(p.get("status"))) || JsonValue.NULL.equals(p.get("status"))),
+            Map.entry(List.of("{\"method\":\"lessThanEqual\",\"attribute\":\"n\",\"values\":[3]}",
+                            "{\"method\":\"isNotNull\",\"attribute\":\"status\"}"),
+                    p -> number(p) != null && number(p) <= 3 && p.containsKey("status") && !JsonValue.NULL.equals(p.get("status"))),
+            Map.entry(List.of("{\"method\":\"between\",\"attribute\":\"n\",\"values\":[2,8]}"),
+                    p -> number(p) != null && number(p) >= 2 && number(p) <= 8));
 
     private final Map<String, Envelope> published = new LinkedHashMap<>();
 
@@ -153,8 +178,9 @@ class RegistryOracleTest {
         String id = "s" + random.nextInt(4);
         if (action < 10) {
             List<String> channels = new ArrayList<>(pick(random, CHANNELS, 1 + random.nextInt(3)));
-            m.subscribed(id, channels);
-            registry.subscribe(m.connection, id, channels, List.of());
+            Map.Entry<List<String>, Predicate<JsonObject>> queries = QUERIES.get(random.nextInt(QUERIES.size()));
+            m.subscribed(id, channels, queries.getValue());
+            registry.subscribe(m.connection, id, channels, queries.getKey());
         } else if (action < 15) {
             m.subscriptions.remove(id);
             registry.unsubscribe(m.connection, id);
@@ -171,11 +197,37 @@ class RegistryOracleTest {
 
     private Envelope event(Random random) {
         String id = "e" + published.size();
-        JsonObject payload = Json.createObjectBuilder().add("$id", id).build();
+        JsonObjectBuilder payload = Json.createObjectBuilder().add("$id", id);
+        switch (random.nextInt(4)) {
+            case 0 -> payload.add("status", "active");
+            case 1 -> payload.add("status", "archived");
+            case 2 -> payload.addNull("status");
+            default -> { } // no status at all
+        }
+        int n = random.nextInt(11);
+        switch (random.nextInt(4)) {
+            case 0 -> payload.add("n", n);
+            case 1 -> payload.add("n", n + 0.5);
+            case 2 -> payload.add("n", Integer.toString(n)); // PHP compares a numeric string as a number
+            default -> { }
+        }
+        return publish(id, payload.build(), random);
+    }
+
+    private Envelope publish(String id, JsonObject payload, Random random) {
         Envelope event = new Envelope(PROJECTS.get(random.nextInt(PROJECTS.size())), EVENTS.get(random.nextInt(EVENTS.size())),
                 payload, pick(random, READ_ROLES, random.nextInt(3)), Instant.EPOCH);
         published.put(id, event);
         return event;
+    }
+
+    /** The payload's {@code n} as a number, whether it was sent as an int, a float or a numeric string. */
+    private static Double number(JsonObject payload) {
+        JsonValue n = payload.get("n");
+        if (n instanceof JsonNumber number) {
+            return number.doubleValue();
+        }
+        return n instanceof JsonString string ? Double.valueOf(string.getString()) : null;
     }
 
     private static Set<String> pick(Random random, List<String> from, int count) {
@@ -191,6 +243,7 @@ class RegistryOracleTest {
         final String project;
         Identity identity;
         final Map<String, List<String>> subscriptions = new LinkedHashMap<>();
+        final Map<String, Predicate<JsonObject>> filters = new HashMap<>();
         final Set<String> everHeldRoles = new HashSet<>();
         final Set<String> everUsedIds = new HashSet<>();
         final SubscriptionRegistryTest.Inbox inbox = new SubscriptionRegistryTest.Inbox();
@@ -205,9 +258,10 @@ class RegistryOracleTest {
             everHeldRoles.addAll(identity.roles());
         }
 
-        void subscribed(String id, List<String> channels) {
+        void subscribed(String id, List<String> channels, Predicate<JsonObject> filter) {
             if (!closed) {
                 subscriptions.put(id, AccountChannels.convert(channels, identity.userId()));
+                filters.put(id, filter);
                 everUsedIds.add(id);
             }
         }
@@ -226,7 +280,7 @@ class RegistryOracleTest {
             boolean readable = e.readRoles().contains("any") || e.readRoles().stream().anyMatch(identity.roles()::contains);
             List<String> matched = new ArrayList<>();
             subscriptions.forEach((id, chans) -> {
-                if (chans.stream().anyMatch(channels::contains)) {
+                if (chans.stream().anyMatch(channels::contains) && filters.get(id).test(e.payload())) {
                     matched.add(id);
                 }
             });

@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 
 /**
  * The application's authentication mechanism. Protected resources (the admin API and page) need HTTP BASIC. On the
- * WebSocket handshake ({@code /v1/realtime}) credentials are optional: BASIC is checked against the identity stores
+ * WebSocket handshake ({@code /v1/realtime}) and the presence list credentials are optional: BASIC is checked against the identity stores
  * (the server's realm, see {@link RealmIdentityStore}), a bearer token as MicroProfile JWT; a caller without
  * credentials is a guest, and wrong credentials get 401 before any upgrade. Elsewhere credentials are ignored, so a
  * password hash is computed only where a login is needed.
@@ -31,7 +31,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(CallerAuthentication.class.getName());
     private static final String CHALLENGE = "Basic realm=\"indobase Realtime\"";
-    private static final String WEBSOCKET = "/v1/realtime";
+    /** Where credentials are optional: the WebSocket handshake and the presence list. */
+    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("/v1/realtime", "/v1/realtime/presences");
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -46,7 +47,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         if (context.isProtected()) {
             return basic(authorization, response, context);
         }
-        if (authorization == null || !WEBSOCKET.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+        if (authorization == null || !OPTIONAL.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
             return context.doNothing();
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

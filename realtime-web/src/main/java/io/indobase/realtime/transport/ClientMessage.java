@@ -1,5 +1,6 @@
 package io.indobase.realtime.transport;
 
+import io.indobase.realtime.presence.PresenceRequest;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,10 +42,10 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** A type Appwrite defines that this server does not handle yet. */
-    record Unsupported(String type) implements ClientMessage {
-        public Unsupported {
-            Objects.requireNonNull(type);
+    /** Publish the user's presence. */
+    record Presence(PresenceRequest request) implements ClientMessage {
+        public Presence {
+            Objects.requireNonNull(request);
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Decodes client frames with Appwrite's validation and messages: a JSON object with {@code type} or {@code data},
- * a known type, and a {@code subscribe}/{@code unsubscribe} batch validated whole before anything changes.
+ * a known type, a {@code subscribe}/{@code unsubscribe} batch validated whole before anything changes, and the
+ * parameters of {@code authentication} and {@code presence}.
  */
 public final class ClientMessages {
 
@@ -37,7 +38,7 @@ public final class ClientMessages {
             case "subscribe" -> subscribe(list(data));
             case "unsubscribe" -> unsubscribe(list(data));
             case "authentication" -> authentication(data);
-            case "presence" -> new ClientMessage.Unsupported("presence");
+            case "presence" -> PresenceMessages.parse(data);
             default -> throw new ProtocolException(INVALID_MESSAGE, "Message type is not valid.");
         };
     }

@@ -5,6 +5,7 @@ import io.indobase.realtime.identity.GroupRoles;
 import io.indobase.realtime.identity.SessionVerifier;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.monitoring.RealtimeStats;
+import io.indobase.realtime.presence.Presences;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -53,6 +54,9 @@ public class RealtimeEndpoint {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
+    Presences presences;
+
+    @Inject
     @ConfigProperty(name = "realtime.transport.outbox-frames")
     int outboxFrames;
 
@@ -62,7 +66,7 @@ public class RealtimeEndpoint {
         session.setMaxTextMessageBufferSize(limits.maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(limits.maxFrameBytes());
         RealtimeSession state = new RealtimeSession(registry, new SessionCredentials(verifier, keys, roles), limits,
-                new SessionOutbox(session, outboxFrames, stats), scheduler);
+                new SessionOutbox(session, outboxFrames, stats), scheduler, presences);
         session.getUserProperties().put(STATE, state);
         Handshake handshake = HandshakeHeaders.of(session.getUserProperties());
         // as in Appwrite, the project header wins over the parameter

@@ -6,6 +6,7 @@ import io.indobase.realtime.identity.Account;
 import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.limit.MessageBudget;
+import io.indobase.realtime.presence.Presences;
 import io.indobase.realtime.subscription.Connection;
 import io.indobase.realtime.subscription.Subscription;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
@@ -47,17 +48,19 @@ final class RealtimeSession {
     private final SessionOutbox outbox;
     private final ScheduledExecutorService scheduler;
     private final MessageBudget budget;
+    private final Presences presences;
     private volatile Connection connection;
     private volatile ScheduledFuture<?> expiry;
 
     RealtimeSession(SubscriptionRegistry registry, SessionCredentials credentials, Limits limits, SessionOutbox outbox,
-                    ScheduledExecutorService scheduler) {
+                    ScheduledExecutorService scheduler, Presences presences) {
         this.registry = registry;
         this.credentials = credentials;
         this.limits = limits;
         this.outbox = outbox;
         this.scheduler = scheduler;
         this.budget = limits.messageBudget();
+        this.presences = presences;
     }
 
     /**
@@ -129,6 +132,7 @@ final class RealtimeSession {
         }
         if (connection != null) {
             registry.close(connection);
+            presences.closed(connection); // after the registry: an upsert racing the close sees it closed
         }
     }
 
@@ -159,9 +163,8 @@ final class RealtimeSession {
             unsubscribe(unsubscribe);
         } else if (message instanceof ClientMessage.Authenticate authenticate) {
             authenticate(authenticate);
-        } else if (message instanceof ClientMessage.Unsupported unsupported) {
-            throw new ProtocolException(ProtocolException.INVALID_MESSAGE,
-                    "Message type is not supported by this server yet: " + unsupported.type());
+        } else if (message instanceof ClientMessage.Presence presence) {
+            outbox.send(PresenceMessages.answer(presences, connection, presence));
         }
     }
 

@@ -5,6 +5,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.indobase.realtime.testkit.SecurityScenarios;
 import io.indobase.realtime.testkit.TestBroker;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.Writer;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
@@ -28,17 +30,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The real, unmodified Appwrite Web SDK (npm {@code appwrite} 28.0.0 on Node, {@code ws} as its WebSocket) against
  * the packaged WAR on Payara Micro, fed by a real Artemis broker: {@code Realtime.subscribe} and the legacy
  * {@code client.subscribe} receive an event in the shape the SDK expects, {@code update()} moves a subscription to
- * other channels under the same id, and after {@code unsubscribe()} the callbacks see nothing more.
+ * other channels under the same id, and after {@code unsubscribe()} the callbacks see nothing more; a subscription
+ * with {@code Query.equal} receives only matching events, and {@code upsertPresence} reaches other clients as its
+ * permissions allow, is listed over HTTP and is deleted when its socket closes.
  * <p>
- * The scenario lives in {@code e2e/sdk/appwrite-sdk-conformance.mjs}; this class publishes on the topic the envelopes
- * the script asks for ({@code PUBLISH <json>}, answered with {@code OK}) and asserts its verdict.
+ * The scenarios live in {@code e2e/sdk/}; this class publishes on the topic the envelopes a script asks for
+ * ({@code PUBLISH <json>}, answered with {@code OK}) and asserts its verdict.
+ * Presence needs signed-in users: alice and bob sign in with JWTs of the tests' issuer (SecurityScenarios.TOKENS).
  */
 @ExtendWith({TestBroker.class, ArquillianExtension.class})
 class AppwriteSdkIT {
 
     private static final Path E2E = Path.of("..", "e2e");
-    private static final Path SCRIPT = E2E.resolve("sdk").resolve("appwrite-sdk-conformance.mjs");
-    private static final Path NODE_LOG = Path.of("target", "appwrite-sdk-it-node.log");
+    private static final Path SDK = E2E.resolve("sdk");
     private static final long TIMEOUT_SECONDS = 60;
     private static final String PUBLISH = "PUBLISH ";
 
@@ -52,13 +56,25 @@ class AppwriteSdkIT {
 
     @Test
     void appwriteWebSdkSubscribesUpdatesAndUnsubscribes() throws Exception {
+        runScenario("appwrite-sdk-conformance", "sdk");
+    }
+
+    @Test
+    void appwriteWebSdkFiltersWithQueriesAndSharesPresence() throws Exception {
+        runScenario("appwrite-sdk-queries-presence", "sdk-presence");
+    }
+
+    private void runScenario(String script, String project) throws Exception {
         assertTrue(Files.isDirectory(E2E.resolve("node_modules").resolve("appwrite")),
                 "The Appwrite Web SDK is not installed: run `npm ci` in e2e/ first (bin/realtime test does)");
-        Process node = new ProcessBuilder("node", SCRIPT.toString(), base + "v1", "sdk")
-                .redirectError(NODE_LOG.toFile())
-                .start();
+        Path log = Path.of("target", script + "-node.log");
+        ProcessBuilder command = new ProcessBuilder("node", SDK.resolve(script + ".mjs").toString(), base + "v1", project)
+                .redirectError(log.toFile());
+        command.environment().put("ALICE_SESSION", SecurityScenarios.TOKENS.token("alice", List.of(), null, 600));
+        command.environment().put("BOB_SESSION", SecurityScenarios.TOKENS.token("bob", List.of(), null, 600));
+        Process node = command.start();
         String verdict = verdict(node);
-        assertEquals("PASS", verdict, () -> verdict + "\n--- node's stderr (" + NODE_LOG + ") ---\n" + nodeLog());
+        assertEquals("PASS", verdict, () -> verdict + "\n--- node's stderr (" + log + ") ---\n" + nodeLog(log));
         assertEquals(0, node.exitValue(), "node's exit code after PASS");
     }
 
@@ -98,9 +114,9 @@ class AppwriteSdkIT {
         return "node ended its output without a verdict";
     }
 
-    private static String nodeLog() {
+    private static String nodeLog(Path log) {
         try {
-            return Files.readString(NODE_LOG, UTF_8);
+            return Files.readString(log, UTF_8);
         } catch (IOException e) {
             return "(unreadable: " + e + ")";
         }

@@ -12,12 +12,17 @@ import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Identity;
+import io.indobase.realtime.presence.PresenceException;
+import io.indobase.realtime.presence.PresenceRequest;
+import io.indobase.realtime.presence.Presences;
+import io.indobase.realtime.subscription.Connection;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -32,6 +37,23 @@ class RealtimeSessionTest {
 
     private final ScriptedSession script = new ScriptedSession();
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
+    private final List<String> presenceLog = new ArrayList<>();
+    /** Records what the session asks of presence; the presence core has its own tests. */
+    private final Presences presences = new Presences() {
+        @Override
+        public String upsert(Connection connection, PresenceRequest request) {
+            presenceLog.add("upsert " + connection.identity().userId() + " " + request.status());
+            if (connection.identity().isGuest()) {
+                throw new PresenceException(PresenceException.UNAUTHORIZED, "User must be authorized");
+            }
+            return "{\"type\":\"response\",\"data\":{\"to\":\"presence\",\"presence\":{}}}";
+        }
+
+        @Override
+        public void closed(Connection connection) {
+            presenceLog.add("closed " + connection.identity().userId());
+        }
+    };
     private final RealtimeSession session = new RealtimeSession(registry, new SessionCredentials(
             (project, credential) -> {
                 if (!credential.equals("good")) {
@@ -39,7 +61,7 @@ class RealtimeSessionTest {
                 }
                 return new Account(Identity.user("u1", true, List.of(), List.of()), ACCOUNT);
             }, new ApiKeyStore(), GroupRoles.DEFAULT), Limits.defaults(),
-            new SessionOutbox(script.session, 100, new RealtimeStats()), Executors.newSingleThreadScheduledExecutor());
+            new SessionOutbox(script.session, 100, new RealtimeStats()), Executors.newSingleThreadScheduledExecutor(), presences);
 
     @BeforeEach
     void inline() {
@@ -100,7 +122,7 @@ class RealtimeSessionTest {
 
     @Test
     void anUnsupportedQueryInTheUrlIsAPolicyViolationThatCloses() {
-        session.open("p1", Map.of("channels[]", List.of("files"), "files[0][]", List.of("{\"method\":\"contains\"}")));
+        session.open("p1", Map.of("channels[]", List.of("files"), "files[0][]", List.of("{\"method\":\"search\"}")));
         assertEquals(1008, last().getJsonObject("data").getInt("code"));
         assertEquals(1008, script.closed.getCloseCode().getCode());
     }
@@ -113,12 +135,53 @@ class RealtimeSessionTest {
     }
 
     @Test
-    void subscribeEchoesConvertedChannelsAndSelectAllQueries() {
+    void subscribeEchoesConvertedChannelsAndTheQueriesGiven() {
         session.open("p1", Map.of());
-        session.onText("{\"type\":\"subscribe\",\"data\":[{\"subscriptionId\":\"a\",\"channels\":[\"account.update\",\"files\"]}]}");
-        JsonObject item = last().getJsonObject("data").getJsonArray("subscriptions").getJsonObject(0);
-        assertEquals(List.of("account.update", "files"), strings(item, "channels"));
-        assertEquals(List.of(SubscriptionQueries.SELECT_ALL), strings(item, "queries"));
+        session.onText("{\"type\":\"subscribe\",\"data\":[{\"subscriptionId\":\"a\",\"channels\":[\"account.update\",\"files\"]},"
+                + "{\"subscriptionId\":\"b\",\"channels\":[\"files\"],\"queries\":[" + quoted(SubscriptionQueries.SELECT_ALL) + "]}]}");
+        JsonObject a = last().getJsonObject("data").getJsonArray("subscriptions").getJsonObject(0);
+        assertEquals(List.of("account.update", "files"), strings(a, "channels"));
+        assertEquals(List.of(), strings(a, "queries"));
+        JsonObject b = last().getJsonObject("data").getJsonArray("subscriptions").getJsonObject(1);
+        assertEquals(List.of(SubscriptionQueries.SELECT_ALL), strings(b, "queries"));
+    }
+
+    @Test
+    void anEventReachesOnlyTheSubscriptionsWhoseQueriesItsPayloadPasses() {
+        session.open("p1", Map.of());
+        String active = "{\"method\":\"equal\",\"attribute\":\"status\",\"values\":[\"active\"]}";
+        session.onText("{\"type\":\"subscribe\",\"data\":[{\"subscriptionId\":\"active\",\"channels\":[\"documents\"],"
+                + "\"queries\":[" + quoted(active) + "]},{\"subscriptionId\":\"all\",\"channels\":[\"documents\"]}]}");
+        deliverDocument("d1", "active");
+        assertEquals(List.of("active", "all"), strings(last().getJsonObject("data"), "subscriptions"));
+        deliverDocument("d2", "archived");
+        assertEquals(List.of("all"), strings(last().getJsonObject("data"), "subscriptions"));
+        session.onText("{\"type\":\"unsubscribe\",\"data\":[{\"subscriptionId\":\"all\"}]}");
+        int before = script.written.size();
+        deliverDocument("d3", "archived");
+        assertEquals(before, script.written.size(), "no subscription of the socket passes");
+    }
+
+    @Test
+    void aRefusedQueryCreatesNoSubscription() {
+        session.open("p1", Map.of());
+        session.onText("{\"type\":\"subscribe\",\"data\":[{\"subscriptionId\":\"s\",\"channels\":[\"documents\"],"
+                + "\"queries\":[" + quoted("{\"method\":\"search\",\"attribute\":\"a\",\"values\":[\"x\"]}") + "]}]}");
+        assertEquals(1003, last().getJsonObject("data").getInt("code"));
+        assertTrue(last().getJsonObject("data").getString("message").startsWith("Invalid query: Query method 'search'"));
+        int before = script.written.size();
+        deliverDocument("d1", "active");
+        assertEquals(before, script.written.size());
+        assertNull(script.closed);
+    }
+
+    private static String quoted(String query) {
+        return Json.createArrayBuilder().add(query).build().toString().replaceAll("^\\[|\\]$", "");
+    }
+
+    private void deliverDocument(String id, String status) {
+        registry.deliver(new Envelope("p1", "databases.d.collections.c.documents." + id + ".create",
+                Json.createObjectBuilder().add("$id", id).add("status", status).build(), Set.of("any"), Instant.EPOCH));
     }
 
     @Test
@@ -162,6 +225,25 @@ class RealtimeSessionTest {
         session.open("p1", Map.of("channels[]", List.of("files"), "files[0][]", List.of(query)));
         assertTrue(last().getJsonObject("data").getString("message").contains("x".repeat(200)));
         assertTrue(script.closed.getReasonPhrase().length() <= 123);
+    }
+
+    @Test
+    void aGuestsPresenceIsRefusedWith401AndTheSocketStays() {
+        session.open("p1", Map.of());
+        session.onText("{\"type\":\"presence\",\"data\":{\"status\":\"online\"}}");
+        assertEquals(401, last().getJsonObject("data").getInt("code"));
+        assertEquals("User must be authorized", last().getJsonObject("data").getString("message"));
+        assertNull(script.closed);
+    }
+
+    @Test
+    void aSignedInUsersPresenceIsAnsweredAndDeletedWhenTheSocketCloses() {
+        session.open("p1", Map.of());
+        session.onText("{\"type\":\"authentication\",\"data\":{\"session\":\"good\"}}");
+        session.onText("{\"type\":\"presence\",\"data\":{\"status\":\"online\",\"presenceId\":\"pr1\"}}");
+        assertEquals("presence", last().getJsonObject("data").getString("to"));
+        session.close();
+        assertEquals(List.of("upsert u1 online", "closed u1"), presenceLog);
     }
 
     @Test

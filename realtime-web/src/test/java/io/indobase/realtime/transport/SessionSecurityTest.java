@@ -11,6 +11,7 @@ import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Identity;
+import io.indobase.realtime.presence.Presences;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -34,7 +35,7 @@ class SessionSecurityTest {
         }
         throw new InvalidCredentialException("bad signature");
     }, new ApiKeyStore(), GroupRoles.DEFAULT), Limits.defaults(), new SessionOutbox(script.session, 100, new RealtimeStats()),
-            Executors.newSingleThreadScheduledExecutor());
+            Executors.newSingleThreadScheduledExecutor(), new Presences());
 
     {
         script.inline = true;
@@ -83,7 +84,7 @@ class SessionSecurityTest {
         }
         RealtimeSession late = new RealtimeSession(registry, new SessionCredentials((p, t) -> null, new ApiKeyStore(),
                 GroupRoles.DEFAULT), limits, new SessionOutbox(script.session, 100, new RealtimeStats()),
-                Executors.newSingleThreadScheduledExecutor());
+                Executors.newSingleThreadScheduledExecutor(), new Presences());
         late.open("p1", Map.of(), Handshake.NONE, "10.0.0.1");
         assertEquals("Too many requests", last().getJsonObject("data").getString("message"));
         assertEquals(1013, script.closed.getCloseCode().getCode());
