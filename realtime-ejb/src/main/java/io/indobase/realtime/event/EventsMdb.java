@@ -53,7 +53,7 @@ public class EventsMdb implements MessageListener {
         long receivedNanos = System.nanoTime();
         try {
             Envelope envelope = EnvelopeReader.read(body(message), Instant.now());
-            EventReceived event = new EventReceived(envelope, receivedNanos);
+            EventReceived event = new EventReceived(EventIds.of(message), envelope, receivedNanos);
             if (!event.isProbe()) {
                 stats.eventReceived();
             }

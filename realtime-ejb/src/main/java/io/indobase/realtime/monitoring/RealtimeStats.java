@@ -23,7 +23,9 @@ public class RealtimeStats {
         /** a frame the recipient's transport refused */
         RECIPIENT_FAILED,
         /** a frame dropped because its client fell too far behind and was closed */
-        SLOW_CONSUMER
+        SLOW_CONSUMER,
+        /** an event whose id was already in the replay window (a redelivery): not delivered twice */
+        DUPLICATE
     }
 
     private final LongAdder eventsReceived = new LongAdder();

@@ -17,7 +17,7 @@ public class DeliveryObserver {
 
     void onEvent(@Observes EventReceived received) {
         if (!received.isProbe()) {
-            registry.deliver(received.envelope());
+            registry.deliver(received.id(), received.envelope());
         }
     }
 }

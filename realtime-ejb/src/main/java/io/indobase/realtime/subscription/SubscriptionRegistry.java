@@ -9,6 +9,9 @@ import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Access;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.permission.Role;
+import io.indobase.realtime.replay.Recorded;
+import io.indobase.realtime.replay.ReplayWindow;
+import io.indobase.realtime.replay.Resumption;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -25,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,6 +50,12 @@ public class SubscriptionRegistry {
 
     @Inject
     RealtimeStats stats = new RealtimeStats();
+
+    @Inject
+    ReplayWindow window = new ReplayWindow();
+
+    /** Deliveries and resumptions happen one at a time, so a resuming connection misses nothing and gets nothing twice. */
+    private final Object order = new Object();
 
     public Connection open(String project, Identity identity, Recipient recipient) {
         Connection connection = new Connection(UUID.randomUUID().toString(), project, identity, recipient);
@@ -187,12 +197,46 @@ public class SubscriptionRegistry {
         return index.size();
     }
 
-    /** @return the number of connections the event was handed to */
     public int deliver(Envelope envelope) {
+        return deliver(null, envelope);
+    }
+
+    /**
+     * Records the event in the replay window and hands it to every connection that may have it. An id already in
+     * the window (a redelivery) is not delivered again.
+     *
+     * @param id the event's id, or null to give it one known to this node only
+     * @return the number of connections the event was handed to
+     */
+    public int deliver(String id, Envelope envelope) {
+        synchronized (order) {
+            return deliverInOrder(id == null ? window.localId() : id, envelope);
+        }
+    }
+
+    /**
+     * Runs {@code register} (the connection's new subscriptions), then answers with what the connection missed since
+     * {@code lastEventId}, with no delivery in between: every later event reaches it exactly once, by replay or live.
+     * {@code answer} runs under the same lock, so the frames it queues precede any live event.
+     */
+    public void resume(Connection connection, String lastEventId, int maxFrames, long maxChars, Runnable register,
+                       Consumer<Resumption> answer) {
+        synchronized (order) {
+            register.run();
+            answer.accept(Replays.of(connection, lastEventId, window.after(lastEventId), maxFrames, maxChars));
+        }
+    }
+
+    private int deliverInOrder(String id, Envelope envelope) {
         List<String> events = EventNames.expand(envelope.event());
         List<String> channels = EventChannels.of(events.get(0), envelope.project());
         if (channels.isEmpty()) {
             stats.dropped(RealtimeStats.Drop.UNROUTABLE, 1);
+            return 0;
+        }
+        EventFrame frame = new EventFrame(id, envelope, events, channels);
+        if (!window.append(new Recorded(id, envelope.project(), envelope.readRoles(), channels, frame, window.now()))) {
+            stats.dropped(RealtimeStats.Drop.DUPLICATE, 1);
             return 0;
         }
         Map<List<String>, List<Connection>> groups = recipients(envelope, channels);
@@ -200,7 +244,6 @@ public class SubscriptionRegistry {
             stats.eventUnmatched();
             return 0;
         }
-        EventFrame frame = new EventFrame(envelope, events, channels);
         int delivered = 0;
         for (Map.Entry<List<String>, List<Connection>> group : groups.entrySet()) {
             String text = frame.withSubscriptions(group.getKey());
