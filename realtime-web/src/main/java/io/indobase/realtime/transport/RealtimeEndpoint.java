@@ -9,6 +9,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
@@ -36,14 +37,26 @@ public class RealtimeEndpoint {
     RealtimeStats stats;
 
     @Inject
+    Heartbeat heartbeat;
+
+    @Inject
     @ConfigProperty(name = "realtime.transport.outbox-frames")
     int outboxFrames;
+
+    @Inject
+    @ConfigProperty(name = "realtime.transport.outbox-bytes")
+    long outboxChars;
 
     @OnOpen
     public void open(Session session) {
         Map<String, List<String>> query = session.getRequestParameterMap();
-        RealtimeSession state = new RealtimeSession(registry, verifier, new SessionOutbox(session, outboxFrames, stats));
+        SessionOutbox outbox = new SessionOutbox(session, outboxFrames, outboxChars, stats);
+        RealtimeSession state = new RealtimeSession(registry, verifier, outbox);
         session.getUserProperties().put(STATE, state);
+        if (!heartbeat.track(session, outbox)) {
+            outbox.close(Heartbeat.GOING_AWAY);
+            return;
+        }
         // as in Appwrite, the project header wins over the parameter
         String project = HandshakeHeaders.first(session.getUserProperties(), "x-appwrite-project");
         state.open(project != null ? project : first(query.get("project")), query);
@@ -51,17 +64,25 @@ public class RealtimeEndpoint {
 
     @OnMessage(maxMessageSize = 64_000)
     public void message(Session session, String text) {
+        heartbeat.heard(session);
         state(session).onText(text);
     }
 
     /** Appwrite decodes a binary frame's bytes like a text frame's; bytes that are not JSON get the format error. */
     @OnMessage(maxMessageSize = 64_000)
     public void binary(Session session, ByteBuffer bytes) {
+        heartbeat.heard(session);
         state(session).onText(StandardCharsets.UTF_8.decode(bytes).toString());
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        heartbeat.heard(session);
     }
 
     @OnClose
     public void close(Session session, CloseReason reason) {
+        heartbeat.forget(session);
         state(session).close();
     }
 

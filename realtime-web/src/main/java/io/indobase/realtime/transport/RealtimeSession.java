@@ -35,6 +35,7 @@ final class RealtimeSession {
     private final SessionVerifier verifier;
     private final SessionOutbox outbox;
     private volatile Connection connection;
+    private Resume resume = Resume.none();
 
     RealtimeSession(SubscriptionRegistry registry, SessionVerifier verifier, SessionOutbox outbox) {
         this.registry = registry;
@@ -55,13 +56,16 @@ final class RealtimeSession {
             List<List<String>> queries = slots.stream()
                     .map(s -> SubscriptionQueries.check(s.queries(), ProtocolException.POLICY_VIOLATION)).toList();
             List<String> ids = slots.stream().map(s -> newId()).toList();
+            resume = Resume.of(parameters);
             // connected goes first: no event may reach the client before it knows its subscription ids
             List<String> channels = AccountChannels.convert(parameters.getOrDefault(UrlSubscriptions.CHANNELS, List.of()), null);
             outbox.send(Frames.connected(channels, slotIds(slots, ids), JsonValue.NULL));
             connection = registry.open(project, Identity.GUEST, outbox);
-            for (int i = 0; i < slots.size(); i++) {
-                registry.subscribe(connection, ids.get(i), slots.get(i).channels(), queries.get(i));
-            }
+            resume.register(registry, connection, outbox, !slots.isEmpty(), () -> {
+                for (int i = 0; i < slots.size(); i++) {
+                    registry.subscribe(connection, ids.get(i), slots.get(i).channels(), queries.get(i));
+                }
+            });
         } catch (ProtocolException e) {
             reject(e);
         }
@@ -103,7 +107,7 @@ final class RealtimeSession {
             throw new ProtocolException(ProtocolException.POLICY_VIOLATION, "Missing project context. Reconnect to the project first.");
         }
         if (message instanceof ClientMessage.Subscribe subscribe) {
-            subscribe(subscribe);
+            resume.register(registry, connection, outbox, !subscribe.items().isEmpty(), () -> subscribe(subscribe));
         } else if (message instanceof ClientMessage.Unsubscribe unsubscribe) {
             unsubscribe(unsubscribe);
         } else if (message instanceof ClientMessage.Authenticate authenticate) {
