@@ -38,6 +38,11 @@ public final class ArtemisProcess implements AutoCloseable {
     /** Creates a fresh broker instance (an existing one at that path is overwritten). */
     public static ArtemisProcess create(Path home, Path instance, int port) throws Exception {
         ArtemisProcess broker = new ArtemisProcess(home, instance, port);
+        if (Files.exists(broker.instance)) {
+            try (var paths = Files.walk(broker.instance)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
         Files.createDirectories(broker.instance.getParent());
         Process create = new ProcessBuilder("bash", broker.home.resolve("bin/artemis").toString(), "create", "--silent", "--force",
                 "--user", USER, "--password", USER, "--allow-anonymous", "--host", "127.0.0.1", "--default-port", Integer.toString(port),
