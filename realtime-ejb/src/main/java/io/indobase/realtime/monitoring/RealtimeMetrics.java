@@ -1,5 +1,7 @@
 package io.indobase.realtime.monitoring;
 
+import io.indobase.realtime.replay.ReplayWindow;
+import io.indobase.realtime.replay.Resumption;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -39,6 +41,9 @@ public class RealtimeMetrics {
     SubscriptionRegistry registry;
 
     @Inject
+    ReplayWindow window;
+
+    @Inject
     RealtimeStats stats;
 
     private final Set<String> projects = new HashSet<>();
@@ -56,6 +61,12 @@ public class RealtimeMetrics {
         for (RealtimeStats.Drop reason : RealtimeStats.Drop.values()) {
             gauge("realtime.dropped", "Events or frames dropped, by reason (counter)", () -> stats.dropped(reason),
                     new Tag("reason", reason.name().toLowerCase()));
+        }
+        gauge("realtime.replay.events", "Events held in the replay window for resuming clients", window::heldEvents);
+        gauge("realtime.replay.span.seconds", "How far back the replay window reaches", () -> window.spanMillis() / 1000);
+        for (Resumption.Outcome outcome : Resumption.Outcome.values()) {
+            gauge("realtime.resumptions", "Resume requests, by outcome (counter)", () -> stats.resumptions(outcome),
+                    new Tag("outcome", outcome.name().toLowerCase()));
         }
         long[] bounds = LatencyHistogram.boundsMillis();
         for (int i = 0; i <= bounds.length; i++) {

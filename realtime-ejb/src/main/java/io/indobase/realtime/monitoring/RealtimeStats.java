@@ -1,5 +1,6 @@
 package io.indobase.realtime.monitoring;
 
+import io.indobase.realtime.replay.Resumption;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,11 +35,24 @@ public class RealtimeStats {
     private final LongAdder framesDelivered = new LongAdder();
     private final Map<Drop, LongAdder> dropped = new LinkedHashMap<>();
     private final LatencyHistogram latency = new LatencyHistogram();
+    private final Map<Resumption.Outcome, LongAdder> resumptions = new LinkedHashMap<>();
 
     public RealtimeStats() {
         for (Drop reason : Drop.values()) {
             dropped.put(reason, new LongAdder());
         }
+        for (Resumption.Outcome outcome : Resumption.Outcome.values()) {
+            resumptions.put(outcome, new LongAdder());
+        }
+    }
+
+    /** A connection asked to resume, with this outcome. */
+    public void resumed(Resumption.Outcome outcome) {
+        resumptions.get(outcome).increment();
+    }
+
+    public long resumptions(Resumption.Outcome outcome) {
+        return resumptions.get(outcome).sum();
     }
 
     public void eventReceived() {

@@ -28,11 +28,11 @@ public class ReplayWindow {
 
     @Inject
     @ConfigProperty(name = "realtime.replay.max-events")
-    int maxEvents = 10_000;
+    int maxEvents = 50_000;
 
     @Inject
     @ConfigProperty(name = "realtime.replay.max-bytes")
-    long maxBytes = 32L * 1024 * 1024;
+    long maxBytes = 64L * 1024 * 1024;
 
     private final ArrayDeque<Recorded> entries = new ArrayDeque<>();
     /** Each id's position: the number of entries appended before it. */
@@ -41,6 +41,9 @@ public class ReplayWindow {
     private final AtomicLong localIds = new AtomicLong();
     private long appended;
     private long bytes;
+    /** What monitoring reads, from other threads. */
+    private volatile int heldEvents;
+    private volatile long oldestHeldMillis = -1;
     LongSupplier clock = System::currentTimeMillis;
 
     public ReplayWindow() {
@@ -104,12 +107,6 @@ public class ReplayWindow {
         return bytes;
     }
 
-    /** The receive time of the oldest event still in the window, or -1 when it is empty. */
-    public long oldestMillis() {
-        Recorded oldest = entries.peekFirst();
-        return oldest == null ? -1 : oldest.receivedMillis();
-    }
-
     private void evict(long now) {
         while (!entries.isEmpty() && (entries.size() > maxEvents || bytes > maxBytes
                 || entries.peekFirst().receivedMillis() < now - retentionMillis)) {
@@ -117,5 +114,18 @@ public class ReplayWindow {
             positions.remove(oldest.id());
             bytes -= oldest.bytes();
         }
+        heldEvents = entries.size();
+        oldestHeldMillis = entries.isEmpty() ? -1 : entries.peekFirst().receivedMillis();
+    }
+
+    /** The events held now; safe to call from any thread. */
+    public int heldEvents() {
+        return heldEvents;
+    }
+
+    /** How far back the window reaches now, in milliseconds (0 when empty); safe to call from any thread. */
+    public long spanMillis() {
+        long oldest = oldestHeldMillis;
+        return oldest < 0 ? 0 : Math.max(0, clock.getAsLong() - oldest);
     }
 }

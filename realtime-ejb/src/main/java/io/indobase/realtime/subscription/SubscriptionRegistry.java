@@ -223,7 +223,9 @@ public class SubscriptionRegistry {
                        Consumer<Resumption> answer) {
         synchronized (order) {
             register.run();
-            answer.accept(Replays.of(connection, lastEventId, window.after(lastEventId), maxFrames, maxChars));
+            Resumption resumption = Replays.of(connection, lastEventId, window.after(lastEventId), maxFrames, maxChars);
+            stats.resumed(resumption.outcome());
+            answer.accept(resumption);
         }
     }
 

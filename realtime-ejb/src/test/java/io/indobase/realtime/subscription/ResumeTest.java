@@ -108,8 +108,11 @@ class ResumeTest {
         Socket second = new Socket();
         Connection b = registry.open("p1", after, second);
         AtomicReference<Resumption> answer = new AtomicReference<>();
-        registry.resume(b, lastId, 10_000, Long.MAX_VALUE, () -> registry.subscribe(b, "s2", channelsAfter, List.of()), answer::set);
-        answer.get().frames().forEach(second::send);
+        // as the transport does: the replayed frames are queued under the registry's lock, before any live event
+        registry.resume(b, lastId, 10_000, Long.MAX_VALUE, () -> registry.subscribe(b, "s2", channelsAfter, List.of()), resumption -> {
+            answer.set(resumption);
+            resumption.frames().forEach(second::send);
+        });
         publisher.get(30, TimeUnit.SECONDS);
 
         assertEquals(Resumption.Outcome.RESUMED, answer.get().outcome());
