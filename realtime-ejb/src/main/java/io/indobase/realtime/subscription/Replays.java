@@ -1,5 +1,6 @@
 package io.indobase.realtime.subscription;
 
+import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Access;
 import io.indobase.realtime.replay.Recorded;
 import io.indobase.realtime.replay.Resumption;
@@ -17,7 +18,14 @@ final class Replays {
     }
 
     static Resumption of(Connection connection, String lastEventId, Optional<List<Recorded>> later, int maxFrames,
-                         long maxChars) {
+                         long maxChars, RealtimeStats stats) {
+        Resumption resumption = of(connection, lastEventId, later, maxFrames, maxChars);
+        stats.resumed(resumption.outcome());
+        return resumption;
+    }
+
+    private static Resumption of(Connection connection, String lastEventId, Optional<List<Recorded>> later, int maxFrames,
+                                 long maxChars) {
         if (later.isEmpty()) {
             return new Resumption(lastEventId, Resumption.Outcome.UNKNOWN_EVENT, List.of());
         }

@@ -202,11 +202,8 @@ public class SubscriptionRegistry {
     }
 
     /**
-     * Records the event in the replay window and hands it to every connection that may have it. An id already in
-     * the window (a redelivery) is not delivered again.
-     *
-     * @param id the event's id, or null to give it one known to this node only
-     * @return the number of connections the event was handed to
+     * Records the event in the replay window and hands it to every connection that may have it; an id already in the
+     * window (a redelivery) is not delivered again. {@code id} null: one known to this node only. @return recipients
      */
     public int deliver(String id, Envelope envelope) {
         synchronized (order) {
@@ -215,17 +212,14 @@ public class SubscriptionRegistry {
     }
 
     /**
-     * Runs {@code register} (the connection's new subscriptions), then answers with what the connection missed since
-     * {@code lastEventId}, with no delivery in between: every later event reaches it exactly once, by replay or live.
-     * {@code answer} runs under the same lock, so the frames it queues precede any live event.
+     * Runs {@code register} (new subscriptions), then {@code answer} with what the connection missed since
+     * {@code lastEventId}, under the delivery lock: every later event reaches it once, by replay or live.
      */
     public void resume(Connection connection, String lastEventId, int maxFrames, long maxChars, Runnable register,
                        Consumer<Resumption> answer) {
         synchronized (order) {
             register.run();
-            Resumption resumption = Replays.of(connection, lastEventId, window.after(lastEventId), maxFrames, maxChars);
-            stats.resumed(resumption.outcome());
-            answer.accept(resumption);
+            answer.accept(Replays.of(connection, lastEventId, window.after(lastEventId), maxFrames, maxChars, stats));
         }
     }
 
