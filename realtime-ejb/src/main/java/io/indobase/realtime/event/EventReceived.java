@@ -5,10 +5,11 @@ import java.util.Objects;
 /**
  * CDI event: a valid envelope arrived from the events topic on this node.
  *
+ * @param id           the event's id ({@link EventIds}), or null when the message had none
  * @param envelope     the decoded envelope
  * @param receivedNanos {@link System#nanoTime()} when the boundary received it
  */
-public record EventReceived(Envelope envelope, long receivedNanos) {
+public record EventReceived(String id, Envelope envelope, long receivedNanos) {
 
     /** The project of the envelopes a node publishes to check its own event path; never delivered to clients. */
     public static final String PROBE_PROJECT = "_health";
@@ -17,6 +18,10 @@ public record EventReceived(Envelope envelope, long receivedNanos) {
 
     public EventReceived {
         Objects.requireNonNull(envelope, "envelope");
+    }
+
+    public EventReceived(Envelope envelope, long receivedNanos) {
+        this(null, envelope, receivedNanos);
     }
 
     public boolean isProbe() {

@@ -16,8 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The JMS boundary: one non-durable subscription per node to the events topic through the Artemis resource
- * adapter. It decodes each message and fires {@link EventReceived}; a malformed message is logged with its reason
+ * The JMS boundary: one subscription per node to the events topic through the Artemis resource adapter
+ * (non-durable unless {@code realtime.jms.subscription-durability} says {@code Durable}). It decodes each message and fires {@link EventReceived}; a malformed message is logged with its reason
  * and dropped, so it never blocks the messages behind it. One session keeps the topic's order.
  *
  * <p>Payara expands {@code ${MPCONFIG=key:default}} in the activation config when it deploys the bean, from the
@@ -35,7 +35,11 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "indobase.realtime.events"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
+        // Durable: the broker keeps what is published while this node is away (docs/delivery.md); the queue is
+        // <clientID>.<subscriptionName>, so every node needs its own client id
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "${MPCONFIG=realtime.jms.subscription-durability:NonDurable}"),
+        @ActivationConfigProperty(propertyName = "clientID", propertyValue = "${MPCONFIG=realtime.jms.client-id:indobase-realtime}"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "${MPCONFIG=realtime.jms.subscription-name:events}"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
 public class EventsMdb implements MessageListener {
@@ -53,7 +57,7 @@ public class EventsMdb implements MessageListener {
         long receivedNanos = System.nanoTime();
         try {
             Envelope envelope = EnvelopeReader.read(body(message), Instant.now());
-            EventReceived event = new EventReceived(envelope, receivedNanos);
+            EventReceived event = new EventReceived(EventIds.of(message), envelope, receivedNanos);
             if (!event.isInternal()) {
                 stats.eventReceived();
             }

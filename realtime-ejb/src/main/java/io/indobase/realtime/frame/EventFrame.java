@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The {@code event} frame of one envelope. Everything but {@code subscriptions} is encoded once, when the frame
  * is built; {@link #withSubscriptions} only appends the matched ids, so each distinct recipient group costs one
- * string concatenation.
+ * string concatenation. The event id, when there is one, is a member of the frame beside {@code type} and
+ * {@code data}, where the Appwrite SDKs do not look.
  */
 public final class EventFrame {
 
@@ -20,6 +21,11 @@ public final class EventFrame {
     private final String head;
 
     public EventFrame(Envelope envelope, List<String> events, List<String> channels) {
+        this(null, envelope, events, channels);
+    }
+
+    /** @param id the event id clients resume from, or null for none */
+    public EventFrame(String id, Envelope envelope, List<String> events, List<String> channels) {
         String data = Json.createObjectBuilder()
                 .add("events", Frames.strings(events))
                 .add("channels", Frames.strings(channels))
@@ -27,7 +33,13 @@ public final class EventFrame {
                 .add("payload", envelope.payload())
                 .build().toString();
         // data ends with '}': reopen it to append the per-group subscriptions
-        this.head = "{\"type\":\"event\",\"data\":" + data.substring(0, data.length() - 1) + ",\"subscriptions\":";
+        String type = id == null ? "{\"type\":\"event\"," : "{\"type\":\"event\",\"id\":" + Json.createValue(id) + ",";
+        this.head = type + "\"data\":" + data.substring(0, data.length() - 1) + ",\"subscriptions\":";
+    }
+
+    /** The characters every copy of this frame has, before its subscription ids. */
+    public int length() {
+        return head.length();
     }
 
     public String withSubscriptions(List<String> subscriptionIds) {

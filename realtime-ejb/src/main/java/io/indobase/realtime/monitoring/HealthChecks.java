@@ -38,7 +38,7 @@ public class HealthChecks {
     @Liveness
     HealthCheck registryAnswers() {
         return () -> HealthCheckResponse.named("realtime-registry")
-                .up().withData("connections", registry.connectionCount()).build();
+                .up().withData("connections", registry.table().connectionCount()).build();
     }
 
     @Produces

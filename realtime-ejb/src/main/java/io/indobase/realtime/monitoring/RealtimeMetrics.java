@@ -1,5 +1,7 @@
 package io.indobase.realtime.monitoring;
 
+import io.indobase.realtime.replay.ReplayWindow;
+import io.indobase.realtime.replay.Resumption;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -39,6 +41,9 @@ public class RealtimeMetrics {
     SubscriptionRegistry registry;
 
     @Inject
+    ReplayWindow window;
+
+    @Inject
     RealtimeStats stats;
 
     private final Set<String> projects = new HashSet<>();
@@ -47,8 +52,8 @@ public class RealtimeMetrics {
     void register() {
         // a registry kept across a redeploy would otherwise hand back gauges bound to the old deployment
         unregister();
-        gauge("realtime.connections", "Open WebSocket connections", registry::connectionCount);
-        gauge("realtime.subscriptions", "Subscriptions of the open connections", registry::subscriptionCount);
+        gauge("realtime.connections", "Open WebSocket connections", () -> registry.table().connectionCount());
+        gauge("realtime.subscriptions", "Subscriptions of the open connections", () -> registry.table().subscriptionCount());
         gauge("realtime.events.received", "Events received from the topic (counter)", stats::eventsReceived);
         gauge("realtime.events.delivered", "Events handed to at least one connection (counter)", stats::eventsDelivered);
         gauge("realtime.events.unmatched", "Events no connection subscribed to or may read (counter)", stats::eventsUnmatched);
@@ -56,6 +61,12 @@ public class RealtimeMetrics {
         for (RealtimeStats.Drop reason : RealtimeStats.Drop.values()) {
             gauge("realtime.dropped", "Events or frames dropped, by reason (counter)", () -> stats.dropped(reason),
                     new Tag("reason", reason.name().toLowerCase()));
+        }
+        gauge("realtime.replay.events", "Events held in the replay window for resuming clients", window::heldEvents);
+        gauge("realtime.replay.span.seconds", "How far back the replay window reaches", () -> window.spanMillis() / 1000);
+        for (Resumption.Outcome outcome : Resumption.Outcome.values()) {
+            gauge("realtime.resumptions", "Resume requests, by outcome (counter)", () -> stats.resumptions(outcome),
+                    new Tag("outcome", outcome.name().toLowerCase()));
         }
         long[] bounds = LatencyHistogram.boundsMillis();
         for (int i = 0; i <= bounds.length; i++) {
@@ -75,7 +86,7 @@ public class RealtimeMetrics {
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void followProjects() {
-        Map<String, Integer> now = registry.connectionsByProject();
+        Map<String, Integer> now = registry.table().connectionsByProject();
         for (String project : now.keySet()) {
             if (!projects.contains(project) && projects.size() >= MAX_PROJECT_SERIES) {
                 LOG.log(Level.FINE, "RT-MON-005 no metric series for project {0}: {1} projects have one", new Object[]{project, MAX_PROJECT_SERIES});
@@ -83,7 +94,7 @@ public class RealtimeMetrics {
             }
             if (projects.add(project)) {
                 gauge(PROJECT_CONNECTIONS, "Open connections of one project",
-                        () -> registry.connectionCount(project), new Tag("project", project));
+                        () -> registry.table().connectionCount(project), new Tag("project", project));
             }
         }
         projects.removeIf(project -> {

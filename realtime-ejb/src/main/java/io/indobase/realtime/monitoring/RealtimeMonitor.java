@@ -73,17 +73,17 @@ public class RealtimeMonitor implements RealtimeMXBean {
 
     @Override
     public int getOpenConnections() {
-        return registry.connectionCount();
+        return registry.table().connectionCount();
     }
 
     @Override
     public long getSubscriptions() {
-        return registry.subscriptionCount();
+        return registry.table().subscriptionCount();
     }
 
     @Override
     public Map<String, Integer> getConnectionsByProject() {
-        return new TreeMap<>(registry.connectionsByProject());
+        return new TreeMap<>(registry.table().connectionsByProject());
     }
 
     @Override
@@ -132,14 +132,14 @@ public class RealtimeMonitor implements RealtimeMXBean {
 
     @Override
     public boolean disconnect(String connectionId) {
-        boolean done = registry.disconnect(connectionId, OPERATOR_REASON);
+        boolean done = registry.table().disconnect(connectionId, OPERATOR_REASON);
         LOG.log(Level.INFO, "RT-MON-002 operator disconnect of connection {0}: {1}", new Object[]{connectionId, done});
         return done;
     }
 
     @Override
     public int disconnectUser(String userId) {
-        int closed = registry.disconnectUser(userId, OPERATOR_REASON);
+        int closed = registry.table().disconnectUser(userId, OPERATOR_REASON);
         LOG.log(Level.INFO, "RT-MON-002 operator disconnect of user {0}: {1} connection(s)", new Object[]{userId, closed});
         return closed;
     }

@@ -1,5 +1,6 @@
 package io.indobase.realtime.monitoring;
 
+import io.indobase.realtime.replay.Resumption;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,9 @@ public class RealtimeStats {
         /** a frame the recipient's transport refused */
         RECIPIENT_FAILED,
         /** a frame dropped because its client fell too far behind and was closed */
-        SLOW_CONSUMER
+        SLOW_CONSUMER,
+        /** an event whose id was already in the replay window (a redelivery): not delivered twice */
+        DUPLICATE
     }
 
     private final LongAdder eventsReceived = new LongAdder();
@@ -32,11 +35,24 @@ public class RealtimeStats {
     private final LongAdder framesDelivered = new LongAdder();
     private final Map<Drop, LongAdder> dropped = new LinkedHashMap<>();
     private final LatencyHistogram latency = new LatencyHistogram();
+    private final Map<Resumption.Outcome, LongAdder> resumptions = new LinkedHashMap<>();
 
     public RealtimeStats() {
         for (Drop reason : Drop.values()) {
             dropped.put(reason, new LongAdder());
         }
+        for (Resumption.Outcome outcome : Resumption.Outcome.values()) {
+            resumptions.put(outcome, new LongAdder());
+        }
+    }
+
+    /** A connection asked to resume, with this outcome. */
+    public void resumed(Resumption.Outcome outcome) {
+        resumptions.get(outcome).increment();
+    }
+
+    public long resumptions(Resumption.Outcome outcome) {
+        return resumptions.get(outcome).sum();
     }
 
     public void eventReceived() {

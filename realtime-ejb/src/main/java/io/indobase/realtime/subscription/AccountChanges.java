@@ -112,7 +112,7 @@ public final class AccountChanges {
      * delivering thread, so no later event is matched against the old roles.
      */
     private static void refresh(SubscriptionRegistry registry, String project, String userId, UnaryOperator<Identity> change) {
-        for (Connection connection : registry.connections()) {
+        for (Connection connection : registry.table().connections()) {
             if (project.equals(connection.project()) && userId.equals(connection.identity().userId())) {
                 registry.identify(connection, change.apply(connection.identity()));
             }
@@ -121,7 +121,7 @@ public final class AccountChanges {
 
     /** As {@link #refresh}, for every user of the project (a team was deleted). */
     private static void refreshAll(SubscriptionRegistry registry, String project, UnaryOperator<Identity> change) {
-        for (Connection connection : registry.connections()) {
+        for (Connection connection : registry.table().connections()) {
             if (project.equals(connection.project()) && connection.identity().userId() != null) {
                 registry.identify(connection, change.apply(connection.identity()));
             }
@@ -136,7 +136,7 @@ public final class AccountChanges {
      */
     private static int revoke(SubscriptionRegistry registry, String project, String userId, String session, String reason) {
         int closed = 0;
-        for (Connection connection : registry.connections()) {
+        for (Connection connection : registry.table().connections()) {
             if (project.equals(connection.project()) && userId.equals(connection.identity().userId())
                     && (session == null || session.equals(connection.session()))) {
                 connection.recipient().disconnect(reason);

@@ -22,7 +22,7 @@ public class DeliveryObserver {
         }
         AccountChanges changes = AccountChanges.of(received.envelope(), registry);
         changes.before();
-        registry.deliver(received.envelope());
+        registry.deliver(received.id(), received.envelope());
         changes.after();
     }
 }

@@ -9,13 +9,15 @@ import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Access;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.permission.Role;
+import io.indobase.realtime.replay.Recorded;
+import io.indobase.realtime.replay.ReplayWindow;
+import io.indobase.realtime.replay.Resumption;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,8 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,20 +42,20 @@ public class SubscriptionRegistry {
     private static final Logger LOG = Logger.getLogger(SubscriptionRegistry.class.getName());
 
     private final ChannelIndex index = new ChannelIndex();
-    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> perProject = new ConcurrentHashMap<>();
+    private final ConnectionTable table = new ConnectionTable();
 
     @Inject
     RealtimeStats stats = new RealtimeStats();
 
+    @Inject
+    ReplayWindow window = new ReplayWindow();
+
+    /** Deliveries and resumptions happen one at a time, so a resuming connection misses nothing and gets nothing twice. */
+    private final Object order = new Object();
+
     public Connection open(String project, Identity identity, Recipient recipient) {
         Connection connection = new Connection(UUID.randomUUID().toString(), project, identity, recipient);
-        connections.put(connection.id(), connection);
-        perProject.compute(project, (p, count) -> {
-            AtomicInteger c = count == null ? new AtomicInteger() : count;
-            c.incrementAndGet();
-            return c;
-        });
+        table.add(connection);
         return connection;
     }
 
@@ -129,66 +130,12 @@ public class SubscriptionRegistry {
             connection.closeAll();
             index.remove(connection, before, connection.roles());
         }
-        if (connections.remove(connection.id()) != null) {
-            // a project with no connection left leaves no entry: project names come from clients
-            perProject.computeIfPresent(connection.project(), (p, count) -> count.decrementAndGet() == 0 ? null : count);
-        }
+        table.remove(connection);
     }
 
-    public int connectionCount() {
-        return connections.size();
-    }
-
-    public long subscriptionCount() {
-        long count = 0;
-        for (Connection connection : connections.values()) {
-            count += connection.subscriptions().size();
-        }
-        return count;
-    }
-
-    /** Open connections of the projects that have some. */
-    public Map<String, Integer> connectionsByProject() {
-        Map<String, Integer> byProject = new HashMap<>();
-        perProject.forEach((project, count) -> byProject.put(project, count.get()));
-        return byProject;
-    }
-
-    /** Open connections of one project, without copying anything. */
-    public int connectionCount(String project) {
-        AtomicInteger count = perProject.get(project);
-        return count == null ? 0 : count.get();
-    }
-
-    /** A snapshot of the open connections, for operators. */
-    public List<Connection> connections() {
-        return List.copyOf(connections.values());
-    }
-
-    /**
-     * Closes a connection on an operator's request; the client gets an {@code error} frame with the reason first.
-     *
-     * @return whether such a connection was open
-     */
-    public boolean disconnect(String connectionId, String reason) {
-        Connection connection = connections.get(connectionId);
-        if (connection == null) {
-            return false;
-        }
-        connection.recipient().disconnect(reason);
-        return true;
-    }
-
-    /** @return the number of connections of that user that were closed */
-    public int disconnectUser(String userId, String reason) {
-        int closed = 0;
-        for (Connection connection : connections.values()) {
-            if (userId.equals(connection.identity().userId())) {
-                connection.recipient().disconnect(reason);
-                closed++;
-            }
-        }
-        return closed;
+    /** The open connections, as operators and metrics see them. */
+    public ConnectionTable table() {
+        return table;
     }
 
     /** The number of (project, channel) index entries: zero when nobody listens. */
@@ -196,12 +143,43 @@ public class SubscriptionRegistry {
         return index.size();
     }
 
-    /** @return the number of connections the event was handed to */
     public int deliver(Envelope envelope) {
+        return deliver(null, envelope);
+    }
+
+    /**
+     * Records the event in the replay window and hands it to every connection that may have it; an id already in the
+     * window (a redelivery) is not delivered again. {@code id} null: one known to this node only. @return recipients
+     */
+    public int deliver(String id, Envelope envelope) {
+        synchronized (order) {
+            return deliverInOrder(id == null ? window.localId() : id, envelope);
+        }
+    }
+
+    /**
+     * Runs {@code register} (new subscriptions), then {@code answer} with what the connection missed since
+     * {@code lastEventId}, under the delivery lock: every later event reaches it once, by replay or live.
+     */
+    public void resume(Connection connection, String lastEventId, int maxFrames, long maxChars, Runnable register,
+                       Consumer<Resumption> answer) {
+        synchronized (order) {
+            register.run();
+            answer.accept(Replays.of(connection, lastEventId, window.after(lastEventId), maxFrames, maxChars, stats));
+        }
+    }
+
+    private int deliverInOrder(String id, Envelope envelope) {
         List<String> events = EventNames.expand(envelope.event());
         List<String> channels = EventChannels.of(events.get(0), envelope.project());
         if (channels.isEmpty()) {
             stats.dropped(RealtimeStats.Drop.UNROUTABLE, 1);
+            return 0;
+        }
+        EventFrame frame = new EventFrame(id, envelope, events, channels);
+        if (!window.append(new Recorded(id, envelope.project(), envelope.readRoles(), channels, envelope.payload(), frame,
+                window.now()))) {
+            stats.dropped(RealtimeStats.Drop.DUPLICATE, 1);
             return 0;
         }
         Map<List<String>, List<Connection>> groups = recipients(envelope, channels);
@@ -209,7 +187,6 @@ public class SubscriptionRegistry {
             stats.eventUnmatched();
             return 0;
         }
-        EventFrame frame = new EventFrame(envelope, events, channels);
         int delivered = 0;
         for (Map.Entry<List<String>, List<Connection>> group : groups.entrySet()) {
             String text = frame.withSubscriptions(group.getKey());

@@ -32,6 +32,6 @@ class EventsMdbConfigTest {
                 assertFalse(p.propertyValue().contains("${"), p.propertyName() + " has an expression without a default");
             }
         }
-        assertEquals(4, checked);
+        assertEquals(7, checked);
     }
 }

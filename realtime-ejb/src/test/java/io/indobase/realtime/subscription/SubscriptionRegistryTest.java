@@ -103,7 +103,7 @@ class SubscriptionRegistryTest {
         registry.close(c);
         registry.subscribe(c, "b", List.of("files"), List.of());
         assertEquals(0, registry.deliver(file("p1", "f1", "any")));
-        assertEquals(0, registry.connectionCount());
+        assertEquals(0, registry.table().connectionCount());
     }
 
     @Test
@@ -145,12 +145,12 @@ class SubscriptionRegistryTest {
         Connection c = guest(new Inbox(), "a", "files", "documents");
         registry.identify(c, user("u1"));
         registry.subscribe(c, "b", List.of("teams"), List.of());
-        assertEquals(2, registry.subscriptionCount());
+        assertEquals(2, registry.table().subscriptionCount());
         registry.close(c);
         registry.close(c);
         assertEquals(0, registry.indexedChannels());
-        assertEquals(0, registry.connectionCount("p1"));
-        assertEquals(0, registry.subscriptionCount());
+        assertEquals(0, registry.table().connectionCount("p1"));
+        assertEquals(0, registry.table().subscriptionCount());
     }
 
     @Test
@@ -171,12 +171,12 @@ class SubscriptionRegistryTest {
         Connection a = registry.open("p1", user("u1"), first);
         registry.open("p2", user("u1"), second);
         registry.open("p1", Identity.GUEST, guest);
-        assertEquals(3, registry.connections().size());
-        assertEquals(Map.of("p1", 2, "p2", 1), registry.connectionsByProject());
-        assertTrue(registry.disconnect(a.id(), "maintenance"));
-        assertFalse(registry.disconnect("nope", "maintenance"));
+        assertEquals(3, registry.table().connections().size());
+        assertEquals(Map.of("p1", 2, "p2", 1), registry.table().connectionsByProject());
+        assertTrue(registry.table().disconnect(a.id(), "maintenance"));
+        assertFalse(registry.table().disconnect("nope", "maintenance"));
         assertEquals(List.of("maintenance"), first.disconnects);
-        assertEquals(2, registry.disconnectUser("u1", "blocked"));
+        assertEquals(2, registry.table().disconnectUser("u1", "blocked"));
         assertEquals(List.of("blocked"), second.disconnects);
         assertEquals(List.of(), guest.disconnects);
     }

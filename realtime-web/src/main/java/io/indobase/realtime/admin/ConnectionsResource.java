@@ -51,7 +51,7 @@ public class ConnectionsResource {
     @Path("connections")
     @Operation(summary = "The open connections, optionally of one project, with their roles and subscriptions")
     public List<ConnectionView> connections(@QueryParam("project") String project) {
-        return registry.connections().stream()
+        return registry.table().connections().stream()
                 .filter(c -> project == null || project.equals(c.project()))
                 .sorted(Comparator.comparing(Connection::project).thenComparing(Connection::id))
                 .map(ConnectionsResource::view).toList();
@@ -63,7 +63,7 @@ public class ConnectionsResource {
     @APIResponse(responseCode = "204", description = "closed")
     @APIResponse(responseCode = "404", description = "no such connection on this node")
     public Response kick(@PathParam("id") String id) {
-        if (!registry.disconnect(id, RealtimeMonitor.OPERATOR_REASON)) {
+        if (!registry.table().disconnect(id, RealtimeMonitor.OPERATOR_REASON)) {
             return Problems.notFound("No open connection " + id + " on this node");
         }
         LOG.log(Level.INFO, "RT-ADM-001 operator closed connection {0}", id);
@@ -74,7 +74,7 @@ public class ConnectionsResource {
     @Path("users/{userId}/connections")
     @Operation(summary = "Closes every connection of a user on this node")
     public Map<String, Integer> kickUser(@PathParam("userId") String userId) {
-        int closed = registry.disconnectUser(userId, RealtimeMonitor.OPERATOR_REASON);
+        int closed = registry.table().disconnectUser(userId, RealtimeMonitor.OPERATOR_REASON);
         LOG.log(Level.INFO, "RT-ADM-001 operator closed {0} connection(s) of user {1}", new Object[]{closed, userId});
         return Map.of("disconnected", closed);
     }
@@ -84,7 +84,7 @@ public class ConnectionsResource {
     @Operation(summary = "Connections and subscriptions per project")
     public List<ProjectView> projects() {
         Map<String, long[]> byProject = new TreeMap<>();
-        for (Connection c : registry.connections()) {
+        for (Connection c : registry.table().connections()) {
             long[] counts = byProject.computeIfAbsent(c.project(), p -> new long[2]);
             counts[0]++;
             counts[1] += c.subscriptions().size();

@@ -1,20 +1,13 @@
 package io.indobase.realtime.transport;
 
-import io.indobase.realtime.identity.ApiKeyStore;
-import io.indobase.realtime.identity.GroupRoles;
-import io.indobase.realtime.identity.SessionVerifier;
-import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.monitoring.RealtimeStats;
-import io.indobase.realtime.presence.Presences;
-import io.indobase.realtime.subscription.SubscriptionRegistry;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
@@ -33,41 +26,34 @@ public class RealtimeEndpoint {
     private static final String STATE = RealtimeSession.class.getName();
 
     @Inject
-    SubscriptionRegistry registry;
-
-    @Inject
-    SessionVerifier verifier;
-
-    @Inject
-    ApiKeyStore keys;
-
-    @Inject
-    GroupRoles roles;
-
-    @Inject
-    Limits limits;
+    SessionServices services;
 
     @Inject
     RealtimeStats stats;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     @Inject
-    Presences presences;
+    Heartbeat heartbeat;
 
     @Inject
     @ConfigProperty(name = "realtime.transport.outbox-frames")
     int outboxFrames;
 
+    @Inject
+    @ConfigProperty(name = "realtime.transport.outbox-bytes")
+    long outboxChars;
+
     @OnOpen
     public void open(Session session) {
         Map<String, List<String>> query = session.getRequestParameterMap();
-        session.setMaxTextMessageBufferSize(limits.maxFrameBytes());
-        session.setMaxBinaryMessageBufferSize(limits.maxFrameBytes());
-        RealtimeSession state = new RealtimeSession(registry, new SessionCredentials(verifier, keys, roles), limits,
-                new SessionOutbox(session, outboxFrames, stats), scheduler, presences);
+        session.setMaxTextMessageBufferSize(services.limits().maxFrameBytes());
+        session.setMaxBinaryMessageBufferSize(services.limits().maxFrameBytes());
+        SessionOutbox outbox = new SessionOutbox(session, outboxFrames, outboxChars, stats);
+        RealtimeSession state = new RealtimeSession(services, outbox);
         session.getUserProperties().put(STATE, state);
+        if (!heartbeat.track(session, outbox)) {
+            outbox.close(Heartbeat.GOING_AWAY);
+            return;
+        }
         Handshake handshake = HandshakeHeaders.of(session.getUserProperties());
         // as in Appwrite, the project header wins over the parameter
         String project = handshake.header("x-appwrite-project");
@@ -76,17 +62,25 @@ public class RealtimeEndpoint {
 
     @OnMessage
     public void message(Session session, String text) {
+        heartbeat.heard(session);
         state(session).onText(text);
     }
 
     /** Appwrite decodes a binary frame's bytes like a text frame's; bytes that are not JSON get the format error. */
     @OnMessage
     public void binary(Session session, ByteBuffer bytes) {
+        heartbeat.heard(session);
         state(session).onText(StandardCharsets.UTF_8.decode(bytes).toString());
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        heartbeat.heard(session);
     }
 
     @OnClose
     public void close(Session session, CloseReason reason) {
+        heartbeat.forget(session);
         state(session).close();
     }
 

@@ -51,16 +51,16 @@ final class RealtimeSession {
     private final Presences presences;
     private volatile Connection connection;
     private volatile ScheduledFuture<?> expiry;
+    private Resume resume = Resume.none();
 
-    RealtimeSession(SubscriptionRegistry registry, SessionCredentials credentials, Limits limits, SessionOutbox outbox,
-                    ScheduledExecutorService scheduler, Presences presences) {
-        this.registry = registry;
-        this.credentials = credentials;
-        this.limits = limits;
+    RealtimeSession(SessionServices services, SessionOutbox outbox) {
+        this.registry = services.registry();
+        this.credentials = services.credentials();
+        this.limits = services.limits();
         this.outbox = outbox;
-        this.scheduler = scheduler;
+        this.scheduler = services.scheduler();
         this.budget = limits.messageBudget();
-        this.presences = presences;
+        this.presences = services.presences();
     }
 
     /**
@@ -92,6 +92,7 @@ final class RealtimeSession {
                 planned.put(ids.get(i), new Subscription(Set.copyOf(slots.get(i).channels()), queries.get(i)));
             }
             checkCaps(planned, ProtocolException.TRY_AGAIN_LATER);
+            resume = Resume.of(parameters);
             SessionCredentials.Resolved who = credentials.resolve(project, handshake, parameters);
             // connected goes first: no event may reach the client before it knows its subscription ids
             List<String> channels = AccountChannels.convert(parameters.getOrDefault(UrlSubscriptions.CHANNELS, List.of()),
@@ -100,9 +101,11 @@ final class RealtimeSession {
             connection = registry.open(project, who.identity(), outbox);
             registry.identify(connection, who.identity(), who.session());
             expireAt(who.expiresAt());
-            for (int i = 0; i < slots.size(); i++) {
-                registry.subscribe(connection, ids.get(i), slots.get(i).channels(), queries.get(i));
-            }
+            resume.register(registry, connection, outbox, !slots.isEmpty(), () -> {
+                for (int i = 0; i < slots.size(); i++) {
+                    registry.subscribe(connection, ids.get(i), slots.get(i).channels(), queries.get(i));
+                }
+            });
         } catch (ProtocolException e) {
             reject(e);
         }
@@ -158,7 +161,7 @@ final class RealtimeSession {
             throw new ProtocolException(ProtocolException.POLICY_VIOLATION, "Missing project context. Reconnect to the project first.");
         }
         if (message instanceof ClientMessage.Subscribe subscribe) {
-            subscribe(subscribe);
+            resume.register(registry, connection, outbox, !subscribe.items().isEmpty(), () -> subscribe(subscribe));
         } else if (message instanceof ClientMessage.Unsubscribe unsubscribe) {
             unsubscribe(unsubscribe);
         } else if (message instanceof ClientMessage.Authenticate authenticate) {

@@ -11,31 +11,67 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A session's bounded, ordered outbox: frames are queued by any thread and sent asynchronously, one in flight at a
- * time, so a slow client never blocks the thread that delivers events. A client that lets the queue fill up is
- * closed with 1013; frames queued for it are dropped, nobody else is affected.
+ * time, so a slow client never blocks the thread that delivers events. Frames are shared strings, queued by
+ * reference. A client that lets more than {@code capacity} frames or {@code maxChars} characters wait, or that
+ * leaves a frame in flight past the heartbeat's send timeout ({@link #stalledSince}), is a slow consumer: its queued
+ * frames are dropped, it gets an {@code error} 1013 after the frame in flight, and the session is closed with 1013.
+ * Nobody else is affected.
  */
 final class SessionOutbox implements Recipient {
 
     static final CloseReason.CloseCode TRY_AGAIN_LATER = CloseReason.CloseCodes.TRY_AGAIN_LATER;
     private static final Logger LOG = Logger.getLogger(SessionOutbox.class.getName());
 
+    static final String TOO_SLOW = "Too slow: the client did not read its frames in time";
+
     private final Session session;
     private final int capacity;
+    private final long maxChars;
     private final RealtimeStats stats;
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong queuedChars = new AtomicLong();
     private final AtomicBoolean sending = new AtomicBoolean();
+    /** {@link System#nanoTime()} when the frame in flight was handed to the container, 0 when none is. */
+    private volatile long inFlightSince;
     private volatile boolean closed;
 
     SessionOutbox(Session session, int capacity, RealtimeStats stats) {
+        this(session, capacity, Long.MAX_VALUE, stats);
+    }
+
+    SessionOutbox(Session session, int capacity, long maxChars, RealtimeStats stats) {
         this.session = session;
         this.capacity = capacity;
+        this.maxChars = maxChars;
         this.stats = stats;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    long maxChars() {
+        return maxChars;
+    }
+
+    int queuedFrames() {
+        return queued.get();
+    }
+
+    long queuedChars() {
+        return queuedChars.get();
+    }
+
+    /** @return when the frame in flight was handed over ({@link System#nanoTime()}), or 0 when none is in flight */
+    long stalledSince() {
+        return inFlightSince;
     }
 
     @Override
@@ -59,6 +95,11 @@ final class SessionOutbox implements Recipient {
         enqueue(new Closing(frame, reason));
     }
 
+    /** Closes the session after the frames queued before, with no frame of its own (a server shutting down). */
+    void closeAfterQueued(CloseReason reason) {
+        enqueue(new Closing(null, reason));
+    }
+
     private record Closing(String frame, CloseReason reason) {
     }
 
@@ -66,8 +107,11 @@ final class SessionOutbox implements Recipient {
         if (closed) {
             return;
         }
-        if (queued.incrementAndGet() > capacity) {
-            overflow();
+        long chars = item instanceof String text ? text.length() : 0;
+        int frames = queued.incrementAndGet();
+        // one frame always fits, however large: a big event must not cut off every client
+        if (frames > capacity || queuedChars.addAndGet(chars) > maxChars && frames > 1) {
+            slowConsumer(1, "fell " + queued.get() + " frames (" + queuedChars.get() + " characters) behind");
             return;
         }
         queue.add(item);
@@ -85,6 +129,9 @@ final class SessionOutbox implements Recipient {
                 continue;
             }
             queued.decrementAndGet();
+            if (next instanceof String text) {
+                queuedChars.addAndGet(-text.length());
+            }
             if (next instanceof Closing closing) {
                 finish(closing);
                 return;
@@ -98,8 +145,10 @@ final class SessionOutbox implements Recipient {
     /** @return true when the send completed inline and the loop may continue with the next frame */
     private boolean sendAsync(String frame) {
         AtomicInteger phase = new AtomicInteger(); // 0 sending, 1 completed inline, 2 send() returned first
+        inFlightSince = System.nanoTime() | 1;
         try {
             session.getAsyncRemote().sendText(frame, result -> {
+                inFlightSince = 0;
                 onSent(result);
                 sending.set(false);
                 if (!phase.compareAndSet(0, 1)) {
@@ -124,6 +173,11 @@ final class SessionOutbox implements Recipient {
     /** The last frame, then the close; nothing after it is ever sent. */
     private void finish(Closing closing) {
         closed = true;
+        if (closing.frame() == null) {
+            close(closing.reason());
+            return;
+        }
+        inFlightSince = System.nanoTime() | 1;
         try {
             session.getAsyncRemote().sendText(closing.frame(), result -> close(closing.reason()));
         } catch (RuntimeException e) {
@@ -132,15 +186,34 @@ final class SessionOutbox implements Recipient {
         }
     }
 
-    private void overflow() {
-        closed = true;
-        stats.dropped(RealtimeStats.Drop.SLOW_CONSUMER, queue.size() + 1L);
-        queue.clear();
-        LOG.log(Level.WARNING, "RT-TRN-003 session {0} fell {1} frames behind; closing it with 1013", new Object[]{session.getId(), capacity});
-        close(new CloseReason(TRY_AGAIN_LATER, "Too slow: outbox full"));
+    /**
+     * Drops what is queued; the error frame and the close follow the frame in flight, or go at once when none is.
+     * A client that never takes the frame in flight is closed by {@link #abandon} (the heartbeat's send timeout).
+     */
+    private void slowConsumer(int refused, String why) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        int dropped = refused;
+        for (Object item = queue.poll(); item != null; item = queue.poll()) {
+            dropped += item instanceof String ? 1 : 0;
+        }
+        stats.dropped(RealtimeStats.Drop.SLOW_CONSUMER, dropped);
+        LOG.log(Level.WARNING, "RT-TRN-003 session {0} {1}; closing it with 1013", new Object[]{session.getId(), why});
+        queue.add(new Closing(Frames.error(TRY_AGAIN_LATER.getCode(), TOO_SLOW), new CloseReason(TRY_AGAIN_LATER, TOO_SLOW)));
+        drain();
     }
 
-    private void close(CloseReason reason) {
+    /** The client has not taken the frame in flight for too long: close without waiting for it. */
+    void abandon() {
+        slowConsumer(0, "did not take a frame within the send timeout");
+        close(new CloseReason(TRY_AGAIN_LATER, TOO_SLOW));
+    }
+
+    void close(CloseReason reason) {
         closed = true;
         try {
             session.close(reason);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.identity.Account;
-import io.indobase.realtime.identity.ApiKeyStore;
-import io.indobase.realtime.identity.GroupRoles;
 import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.monitoring.RealtimeStats;
@@ -25,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,14 +51,12 @@ class RealtimeSessionTest {
             presenceLog.add("closed " + connection.identity().userId());
         }
     };
-    private final RealtimeSession session = new RealtimeSession(registry, new SessionCredentials(
-            (project, credential) -> {
-                if (!credential.equals("good")) {
-                    throw new InvalidCredentialException("unknown");
-                }
-                return new Account(Identity.user("u1", true, List.of(), List.of()), ACCOUNT);
-            }, new ApiKeyStore(), GroupRoles.DEFAULT), Limits.defaults(),
-            new SessionOutbox(script.session, 100, new RealtimeStats()), Executors.newSingleThreadScheduledExecutor(), presences);
+    private final RealtimeSession session = new RealtimeSession(TestServices.of(registry, (project, credential) -> {
+        if (!credential.equals("good")) {
+            throw new InvalidCredentialException("unknown");
+        }
+        return new Account(Identity.user("u1", true, List.of(), List.of()), ACCOUNT);
+    }, Limits.defaults(), presences), new SessionOutbox(script.session, 100, new RealtimeStats()));
 
     @BeforeEach
     void inline() {

@@ -19,6 +19,7 @@ final class ScriptedSession {
     final List<String> written = new ArrayList<>();
     final List<SendHandler> pending = new ArrayList<>();
     CloseReason closed;
+    int pings;
     boolean inline;
     int maxInFlight;
 
@@ -26,6 +27,8 @@ final class ScriptedSession {
             (proxy, method, args) -> switch (method.getName()) {
                 case "getAsyncRemote" -> async();
                 case "getId" -> "s1";
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
                 case "close" -> {
                     closed = (CloseReason) args[0];
                     yield null;
@@ -36,6 +39,10 @@ final class ScriptedSession {
     private RemoteEndpoint.Async async() {
         return (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{RemoteEndpoint.Async.class},
                 (proxy, method, args) -> {
+                    if (method.getName().equals("sendPing")) {
+                        pings++;
+                        return null;
+                    }
                     if (!method.getName().equals("sendText") || args.length != 2) {
                         throw new UnsupportedOperationException(method.getName());
                     }

@@ -2,6 +2,7 @@ package io.indobase.realtime.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.monitoring.RealtimeStats;
 import jakarta.websocket.CloseReason;
@@ -40,19 +41,90 @@ class SessionOutboxTest {
     }
 
     @Test
-    void aClientThatFallsBehindIsClosedWith1013AndItsFramesDropped() {
+    void aClientThatFallsBehindLosesItsQueueAndGetsError1013ThenClose1013AfterTheFrameInFlight() {
         RealtimeStats stats = new RealtimeStats();
         SessionOutbox outbox = new SessionOutbox(script.session, 2, stats);
         outbox.send("in flight");
         outbox.send("queued 1");
         outbox.send("queued 2");
-        assertNull(script.closed);
         outbox.send("one too many");
-        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, script.closed.getCloseCode());
+        assertNull(script.closed, "the close waits for the frame in flight");
+        outbox.send("after overflow");
         script.complete();
-        outbox.send("after close");
-        assertEquals(List.of("in flight"), script.written);
+        script.complete();
+        assertEquals(List.of("in flight", "{\"type\":\"error\",\"data\":{\"code\":1013,\"message\":\"" + SessionOutbox.TOO_SLOW + "\"}}"),
+                script.written);
+        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, script.closed.getCloseCode());
         assertEquals(3, stats.dropped(RealtimeStats.Drop.SLOW_CONSUMER));
+    }
+
+    @Test
+    void theCharactersQueuedAreBoundedToo() {
+        RealtimeStats stats = new RealtimeStats();
+        SessionOutbox outbox = new SessionOutbox(script.session, 1000, 25, stats);
+        outbox.send("x".repeat(100));
+        outbox.send("y".repeat(10));
+        outbox.send("z".repeat(10));
+        assertEquals(0, stats.dropped(RealtimeStats.Drop.SLOW_CONSUMER));
+        outbox.send("w".repeat(10));
+        assertEquals(3, stats.dropped(RealtimeStats.Drop.SLOW_CONSUMER));
+        script.complete();
+        assertEquals(2, script.written.size());
+        assertTrue(script.written.get(1).contains("1013"));
+    }
+
+    @Test
+    void aQueueThatDrainsFreesItsCharacters() {
+        script.inline = true;
+        SessionOutbox outbox = new SessionOutbox(script.session, 10, 100, new RealtimeStats());
+        for (int i = 0; i < 1000; i++) {
+            outbox.send("f".repeat(60));
+        }
+        assertEquals(1000, script.written.size());
+        assertNull(script.closed);
+    }
+
+    /** Randomized: whatever a client does, the queue never holds more than the limits, and order is kept. */
+    @Test
+    void neverHoldsMoreThanItsLimitsAndKeepsOrder() {
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 200; round++) {
+            ScriptedSession session = new ScriptedSession();
+            SessionOutbox outbox = new SessionOutbox(session.session, 1 + random.nextInt(20), 50 + random.nextInt(500), new RealtimeStats());
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 300 && session.closed == null; i++) {
+                if (random.nextInt(3) == 0 && !session.pending.isEmpty()) {
+                    session.complete();
+                } else {
+                    String frame = i + ":" + "x".repeat(random.nextInt(40));
+                    sent.add(frame);
+                    outbox.send(frame);
+                }
+                assertTrue(outbox.queuedFrames() <= outbox.capacity() + 1 && outbox.queuedChars() <= outbox.maxChars() + 60);
+            }
+            List<String> events = session.written.stream().filter(f -> !f.startsWith("{")).toList();
+            assertEquals(sent.subList(0, events.size()), events, "a prefix of what was sent, in order");
+        }
+    }
+
+    @Test
+    void abandoningAStalledClientClosesItAt1013WithoutWaiting() {
+        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        outbox.send("never taken");
+        assertTrue(outbox.stalledSince() != 0);
+        outbox.abandon();
+        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, script.closed.getCloseCode());
+    }
+
+    @Test
+    void closeAfterQueuedClosesWithoutAFrameOfItsOwnAfterTheQueue() {
+        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        outbox.send("event");
+        outbox.closeAfterQueued(Heartbeat.GOING_AWAY);
+        assertNull(script.closed);
+        script.complete();
+        assertEquals(List.of("event"), script.written);
+        assertEquals(CloseReason.CloseCodes.GOING_AWAY, script.closed.getCloseCode());
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.identity.Account;
-import io.indobase.realtime.identity.ApiKeyStore;
-import io.indobase.realtime.identity.GroupRoles;
 import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.monitoring.RealtimeStats;
@@ -19,7 +17,6 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +25,13 @@ class SessionSecurityTest {
 
     private final ScriptedSession script = new ScriptedSession();
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
-    private final RealtimeSession session = new RealtimeSession(registry, new SessionCredentials((project, token) -> {
+    private final RealtimeSession session = new RealtimeSession(TestServices.of(registry, (project, token) -> {
         if (token.startsWith("expiring")) {
             return new Account(Identity.user("u1", true, List.of(), List.of()), Json.createObjectBuilder()
                     .add("$id", "u1").build(), Instant.now().plusMillis(200), "s1");
         }
         throw new InvalidCredentialException("bad signature");
-    }, new ApiKeyStore(), GroupRoles.DEFAULT), Limits.defaults(), new SessionOutbox(script.session, 100, new RealtimeStats()),
-            Executors.newSingleThreadScheduledExecutor(), new Presences());
+    }), new SessionOutbox(script.session, 100, new RealtimeStats()));
 
     {
         script.inline = true;
@@ -82,9 +78,8 @@ class SessionSecurityTest {
         for (int i = 0; i < 128; i++) {
             limits.connectionAllowed("10.0.0.1");
         }
-        RealtimeSession late = new RealtimeSession(registry, new SessionCredentials((p, t) -> null, new ApiKeyStore(),
-                GroupRoles.DEFAULT), limits, new SessionOutbox(script.session, 100, new RealtimeStats()),
-                Executors.newSingleThreadScheduledExecutor(), new Presences());
+        RealtimeSession late = new RealtimeSession(TestServices.of(registry, (p, t) -> null, limits, new Presences()),
+                new SessionOutbox(script.session, 100, new RealtimeStats()));
         late.open("p1", Map.of(), Handshake.NONE, "10.0.0.1");
         assertEquals("Too many requests", last().getJsonObject("data").getString("message"));
         assertEquals(1013, script.closed.getCloseCode().getCode());
@@ -116,6 +111,6 @@ class SessionSecurityTest {
     void aContainerCallerGetsItsGroupsAsRoles() {
         session.open("p1", Map.of(), new Handshake(Map.of(), "alice", List.of("team:t1/owner", "label:vip"), null, null), null);
         assertEquals("alice", last().getJsonObject("data").getJsonObject("user").getString("$id"));
-        assertTrue(registry.connections().get(0).roles().containsAll(List.of("team:t1", "team:t1/owner", "label:vip")));
+        assertTrue(registry.table().connections().get(0).roles().containsAll(List.of("team:t1", "team:t1/owner", "label:vip")));
     }
 }

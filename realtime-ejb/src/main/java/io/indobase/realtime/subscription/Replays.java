@@ -1,0 +1,51 @@
+package io.indobase.realtime.subscription;
+
+import io.indobase.realtime.monitoring.RealtimeStats;
+import io.indobase.realtime.permission.Access;
+import io.indobase.realtime.replay.Recorded;
+import io.indobase.realtime.replay.Resumption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a resuming connection missed: the window's later events filtered as a live delivery would filter them, by
+ * the connection's project, current roles and current subscriptions with their query filters.
+ */
+final class Replays {
+
+    private Replays() {
+    }
+
+    static Resumption of(Connection connection, String lastEventId, Optional<List<Recorded>> later, int maxFrames,
+                         long maxChars, RealtimeStats stats) {
+        Resumption resumption = of(connection, lastEventId, later, maxFrames, maxChars);
+        stats.resumed(resumption.outcome());
+        return resumption;
+    }
+
+    private static Resumption of(Connection connection, String lastEventId, Optional<List<Recorded>> later, int maxFrames,
+                                 long maxChars) {
+        if (later.isEmpty()) {
+            return new Resumption(lastEventId, Resumption.Outcome.UNKNOWN_EVENT, List.of());
+        }
+        List<String> frames = new ArrayList<>();
+        long chars = 0;
+        for (Recorded event : later.get()) {
+            if (!event.project().equals(connection.project()) || !Access.mayRead(connection.roles(), event.readRoles())) {
+                continue;
+            }
+            List<String> matched = connection.matching(event.channels(), event.payload());
+            if (matched.isEmpty()) {
+                continue;
+            }
+            String frame = event.frame().withSubscriptions(matched);
+            chars += frame.length();
+            frames.add(frame);
+            if (frames.size() > maxFrames || chars > maxChars) {
+                return new Resumption(lastEventId, Resumption.Outcome.TOO_MUCH_MISSED, List.of());
+            }
+        }
+        return new Resumption(lastEventId, Resumption.Outcome.RESUMED, frames);
+    }
+}
