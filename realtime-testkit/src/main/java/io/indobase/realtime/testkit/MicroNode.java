@@ -32,6 +32,7 @@ public final class MicroNode implements AutoCloseable {
     private final Map<String, String> properties;
     private final int port;
     private final Path preBoot;
+    private final Path postBoot;
     private final List<Path> logs = new ArrayList<>();
     private Process process;
 
@@ -49,6 +50,11 @@ public final class MicroNode implements AutoCloseable {
         Path file = Path.of("..", "config", "micro-pre-boot.asadmin").toAbsolutePath().normalize();
         this.preBoot = Files.exists(file) ? file : null;
         Files.createDirectories(this.workDir.resolve("tmp"));
+        // the application authenticates against the realm "realtime": the demo file realm, as every deployment has
+        Path users = Path.of("..", "config", "realm", "realtime-users.keyfile").toAbsolutePath().normalize();
+        this.postBoot = Files.writeString(this.workDir.resolve("post-boot.asadmin"), "create-auth-realm --classname "
+                + "com.sun.enterprise.security.auth.realm.file.FileRealm --property file=" + users
+                + ":jaas-context=fileRealm realtime\n");
         Runtime.getRuntime().addShutdownHook(new Thread(this::kill));
     }
 
@@ -77,13 +83,19 @@ public final class MicroNode implements AutoCloseable {
         if (preBoot != null) {
             command.addAll(List.of("--prebootcommandfile", preBoot.toString()));
         }
+        command.addAll(List.of("--postbootcommandfile", postBoot.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
-            if (log().contains("ready in") && status("/") == 200) {
+            String output = log();
+            if (output.contains("Exception during lifecycle processing")) {
+                kill();
+                throw new IllegalStateException("the application did not deploy; see " + log);
+            }
+            if (output.contains("ready in") && status("/") == 200) {
                 return this;
             }
             Thread.sleep(250);

@@ -1,0 +1,106 @@
+package io.indobase.realtime.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.indobase.realtime.testkit.EventPathScenarios;
+import io.indobase.realtime.testkit.MicroNode;
+import io.indobase.realtime.testkit.StalledClient;
+import io.indobase.realtime.testkit.TestBroker;
+import io.indobase.realtime.testkit.WsClient;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Server memory plateaus whatever slow clients do: round after round, new clients connect and stop reading while
+ * 24 KB events stream to them and to a healthy client. Unbounded, each round would leave about 29 MB more on the
+ * heap (8 stalled clients × 150 × 24 KB); bounded, the live heap after a full GC stays flat from the second round on.
+ * The node's replay window is kept small so it fills in the first round and does not hide or mimic growth.
+ */
+@ExtendWith(TestBroker.class)
+class MemoryPlateauIT {
+
+    private static final int ROUNDS = 4;
+    private static final int STALLED_PER_ROUND = 8;
+    private static final int EVENTS_PER_ROUND = 150;
+    private static final long PLATEAU_BYTES = 16L * 1024 * 1024;
+
+    static MicroNode node;
+    static int jmxPort;
+
+    @BeforeAll
+    static void startNode() throws Exception {
+        jmxPort = MicroNode.freePort();
+        node = MicroNode.of("memory", Map.ofEntries(
+                Map.entry("realtime.jms.connection-parameters", "host=127.0.0.1;port=" + Integer.getInteger("it.broker.port", 61626)),
+                Map.entry("realtime.transport.outbox-frames", "100"),
+                Map.entry("realtime.transport.outbox-bytes", "200000"),
+                Map.entry("realtime.transport.send-timeout-ms", "4000"),
+                Map.entry("realtime.replay.max-bytes", "4194304"),
+                Map.entry("com.sun.management.jmxremote.port", Integer.toString(jmxPort)),
+                Map.entry("com.sun.management.jmxremote.rmi.port", Integer.toString(jmxPort)),
+                Map.entry("com.sun.management.jmxremote.host", "127.0.0.1"),
+                Map.entry("java.rmi.server.hostname", "127.0.0.1"),
+                Map.entry("com.sun.management.jmxremote.authenticate", "false"),
+                Map.entry("com.sun.management.jmxremote.ssl", "false"))).start();
+    }
+
+    @AfterAll
+    static void stopNode() {
+        node.close();
+    }
+
+    @Test
+    void liveHeapStaysFlatWhileSlowClientsKeepComing() throws Exception {
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
+        try (JMXConnector jmx = JMXConnectorFactory.connect(url);
+             WsClient healthy = WsClient.connect(node.base(), "project=memory&" + EventPathScenarios.FILES)) {
+            assertEquals("connected", healthy.next().getString("type"));
+            EventPathScenarios.awaitEventPath(healthy, "memory");
+            MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
+                    ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+            List<Long> heap = new ArrayList<>();
+            int published = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                List<StalledClient> stalled = new ArrayList<>();
+                for (int i = 0; i < STALLED_PER_ROUND; i++) {
+                    stalled.add(StalledClient.connect(node.base(), "project=memory&" + EventPathScenarios.FILES));
+                }
+                for (int n = 0; n < EVENTS_PER_ROUND; n++) {
+                    TestBroker.publish(DeliveryIT.event("memory", "m" + published++, "any", 24_000));
+                }
+                assertEquals(EVENTS_PER_ROUND, DeliveryIT.events(healthy, EVENTS_PER_ROUND, 60).size(),
+                        "the healthy client gets every event of round " + round);
+                heap.add(liveHeap(memory));
+                for (StalledClient client : stalled) {
+                    client.close();
+                }
+            }
+            System.out.printf("memory plateau: live heap after each round (MB): %s%n",
+                    heap.stream().map(b -> b / (1024 * 1024)).toList());
+            long growth = heap.get(ROUNDS - 1) - heap.get(1);
+            assertTrue(growth < PLATEAU_BYTES, "live heap grew " + growth / 1024 + " KB from round 2 to round " + ROUNDS
+                    + ": " + heap);
+        }
+    }
+
+    /** Used heap right after a full collection, the smallest of three tries (collections are not exact). */
+    private static long liveHeap(MemoryMXBean memory) {
+        long smallest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            memory.gc();
+            smallest = Math.min(smallest, memory.getHeapMemoryUsage().getUsed());
+        }
+        return smallest;
+    }
+}
