@@ -2,6 +2,7 @@ package io.indobase.realtime.identity;
 
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.permission.Membership;
+import io.indobase.realtime.permission.Role;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,7 +15,9 @@ import java.util.Objects;
  * default prefixes, group {@code team:T} makes the caller a member of team T, {@code team:T/owner} a member with the
  * role owner (roles {@code team:T} and {@code team:T/owner}), {@code label:L} gives {@code label:L}, and the group
  * {@code verified} gives the verified forms of the user roles. Other groups give no role. Each prefix is configurable,
- * for realms whose group names cannot contain {@code :} or {@code /}; an empty prefix switches that rule off.
+ * for realms whose group names cannot contain {@code :} or {@code /}; an empty prefix switches that rule off. A group
+ * whose team, role or label would hold {@code :}, {@code /} or white space gives nothing, so it cannot pose as another
+ * role.
  *
  * @param teamPrefix    e.g. {@code team:}
  * @param roleSeparator between the team and the role, e.g. {@code /}
@@ -34,6 +37,7 @@ public record GroupRoles(String teamPrefix, String roleSeparator, String labelPr
         }
     }
 
+    /** @throws IllegalArgumentException when the user id is not a valid name (it would pose as another role) */
     public Identity identity(String userId, Collection<String> groups) {
         Map<String, List<String>> teams = new LinkedHashMap<>();
         List<String> labels = new ArrayList<>();
@@ -43,7 +47,8 @@ public record GroupRoles(String teamPrefix, String roleSeparator, String labelPr
                 verified = true;
             } else if (!teamPrefix.isEmpty() && group.startsWith(teamPrefix) && group.length() > teamPrefix.length()) {
                 team(group.substring(teamPrefix.length()), teams);
-            } else if (!labelPrefix.isEmpty() && group.startsWith(labelPrefix) && group.length() > labelPrefix.length()) {
+            } else if (!labelPrefix.isEmpty() && group.startsWith(labelPrefix)
+                    && Role.isName(group.substring(labelPrefix.length()))) {
                 labels.add(group.substring(labelPrefix.length()));
             }
         }
@@ -55,15 +60,14 @@ public record GroupRoles(String teamPrefix, String roleSeparator, String labelPr
     private void team(String rest, Map<String, List<String>> teams) {
         int separator = rest.indexOf(roleSeparator);
         String team = separator < 0 ? rest : rest.substring(0, separator);
-        if (team.isEmpty()) {
+        String role = separator < 0 ? null : rest.substring(separator + roleSeparator.length());
+        // a group that would make a name holding ':' or '/' could pose as another role: it gives nothing
+        if (!Role.isName(team) || role != null && !Role.isName(role)) {
             return;
         }
         List<String> roles = teams.computeIfAbsent(team, t -> new ArrayList<>());
-        if (separator >= 0 && separator + roleSeparator.length() < rest.length()) {
-            String role = rest.substring(separator + roleSeparator.length());
-            if (!roles.contains(role)) {
-                roles.add(role);
-            }
+        if (role != null && !roles.contains(role)) {
+            roles.add(role);
         }
     }
 }

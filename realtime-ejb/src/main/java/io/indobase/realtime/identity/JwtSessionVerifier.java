@@ -87,7 +87,12 @@ public class JwtSessionVerifier implements SessionVerifier {
 
     /** The account of a verified token: its caller and groups mapped to roles, and its expiry and session. */
     static Account account(Jwt jwt, GroupRoles roles) {
-        Identity identity = roles.identity(jwt.caller(), jwt.groups());
+        Identity identity;
+        try {
+            identity = roles.identity(jwt.caller(), jwt.groups());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCredentialException("the caller is not a valid user id");
+        }
         JsonObjectBuilder model = Json.createObjectBuilder().add("$id", identity.userId());
         for (String claim : new String[] {"name", "email"}) {
             String value = jwt.claims().getString(claim, null);

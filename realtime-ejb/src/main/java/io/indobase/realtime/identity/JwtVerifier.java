@@ -21,9 +21,9 @@ import java.util.Set;
 
 /**
  * Verifies a compact JWS the way MicroProfile JWT does: a signature by the configured public key (RS256/384/512 or
- * ES256/384/512; {@code none} and HMAC are refused), an {@code exp} in the future, {@code nbf} and {@code iat} not in
- * the future, the configured issuer and, when configured, one of the audiences. Failures say why without ever
- * repeating the token.
+ * ES256/384/512; {@code none} and HMAC are refused; a {@code crit} header is refused, as no extension is understood),
+ * an {@code exp} in the future, {@code nbf} not in the future, the configured issuer and, when configured, one of the
+ * audiences. Failures say why in fixed words: never the token, nor anything of it or of the configuration.
  */
 public final class JwtVerifier {
 
@@ -64,7 +64,11 @@ public final class JwtVerifier {
             throw new InvalidCredentialException("not a compact JWS (three dot-separated parts)");
         }
         JsonObject header = json(parts[0], "header");
-        String algorithm = header.getString("alg", "");
+        if (header.containsKey("crit")) {
+            throw new InvalidCredentialException("a critical header extension is not understood");
+        }
+        JsonValue alg = header.get("alg");
+        String algorithm = alg instanceof JsonString name ? name.getString() : "";
         checkSignature(algorithm, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), decode(parts[2]));
         JsonObject claims = json(parts[1], "claims");
         checkClaims(claims);
@@ -74,7 +78,7 @@ public final class JwtVerifier {
     private void checkSignature(String algorithm, byte[] signed, byte[] signature) {
         String jca = key instanceof RSAPublicKey ? RSA.get(algorithm) : EC.get(algorithm);
         if (jca == null) {
-            throw new InvalidCredentialException("algorithm '" + algorithm + "' is not accepted for this key");
+            throw new InvalidCredentialException("the signature algorithm is not accepted for this key");
         }
         try {
             Signature verifier = Signature.getInstance(jca);
@@ -102,10 +106,10 @@ public final class JwtVerifier {
             throw new InvalidCredentialException("not valid before " + Instant.ofEpochSecond(notBefore));
         }
         if (issuer != null && !issuer.equals(claims.getString("iss", null))) {
-            throw new InvalidCredentialException("issuer is not " + issuer);
+            throw new InvalidCredentialException("wrong issuer");
         }
         if (!audiences.isEmpty() && !hasAudience(claims.get("aud"))) {
-            throw new InvalidCredentialException("audience is not one of " + audiences);
+            throw new InvalidCredentialException("wrong audience");
         }
     }
 

@@ -24,6 +24,10 @@ public class Limits {
     int connectionsPerIp;
 
     @Inject
+    @ConfigProperty(name = "realtime.limits.failed-logins-per-ip-per-minute")
+    int failedLoginsPerIp;
+
+    @Inject
     @ConfigProperty(name = "realtime.limits.messages-per-connection-per-minute")
     int messagesPerConnection;
 
@@ -49,11 +53,22 @@ public class Limits {
 
     private OriginPolicy originPolicy;
     private RateWindow connectionRate;
+    private RateWindow failedLogins;
 
     @PostConstruct
     void start() {
         originPolicy = new OriginPolicy(origins);
         connectionRate = new RateWindow(connectionsPerIp, MINUTE, System::currentTimeMillis);
+        failedLogins = new RateWindow(failedLoginsPerIp, MINUTE, System::currentTimeMillis);
+    }
+
+    /** Whether the address has failed too many logins this minute: it is refused before its credentials are checked. */
+    public boolean loginsExhausted(String address) {
+        return failedLogins.exhausted(address);
+    }
+
+    public void loginFailed(String address) {
+        failedLogins.tryAcquire(address);
     }
 
     public boolean originAllowed(String project, String origin, String host) {
@@ -113,6 +128,7 @@ public class Limits {
         Limits limits = new Limits();
         limits.origins = "same-origin";
         limits.connectionsPerIp = 128;
+        limits.failedLoginsPerIp = 20;
         limits.messagesPerConnection = 32;
         limits.maxFrameBytes = 64_000;
         limits.subscriptions = 100;

@@ -26,14 +26,15 @@ public record Identity(String userId, boolean verified, List<Membership> members
     public static final Identity GUEST = new Identity(null, false, List.of(), List.of(), null);
 
     public Identity {
-        if (userId != null && userId.isBlank()) {
-            throw new IllegalArgumentException("userId must not be blank");
+        if (userId != null) {
+            Membership.requireName(userId, "userId");
         }
         if (userId != null && apiKey != null) {
             throw new IllegalArgumentException("an identity is a user or an API key, not both");
         }
         memberships = List.copyOf(memberships);
         labels = List.copyOf(labels);
+        labels.forEach(label -> Membership.requireName(label, "label"));
     }
 
     public Identity(String userId, boolean verified, List<Membership> memberships, List<String> labels) {

@@ -1,7 +1,6 @@
 package io.indobase.realtime.permission;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A user's membership of a team. Only a confirmed membership grants the team's roles.
@@ -15,7 +14,17 @@ import java.util.Objects;
 public record Membership(String teamId, String membershipId, List<String> roles, boolean confirmed) {
 
     public Membership {
-        Objects.requireNonNull(teamId, "teamId");
+        requireName(teamId, "teamId");
+        if (membershipId != null) {
+            requireName(membershipId, "membershipId");
+        }
         roles = List.copyOf(roles);
+        roles.forEach(role -> requireName(role, "team role"));
+    }
+
+    static void requireName(String name, String what) {
+        if (!Role.isName(name)) {
+            throw new IllegalArgumentException(what + " must be a name without ':', '/' or white space: " + name);
+        }
     }
 }

@@ -20,10 +20,20 @@ public record Role(String value) {
             "^(any|guests|users(/(verified|unverified))?|user:[^/:\\s]+(/(verified|unverified))?"
                     + "|team:[^/:\\s]+(/[^/:\\s]+)?|member:[^/:\\s]+|label:[^/:\\s]+)$");
 
+    private static final Pattern NAME = Pattern.compile("[^/:\\s]+");
+
     public Role {
         if (value == null || !SHAPE.matcher(value).matches()) {
             throw new IllegalArgumentException("not a role: " + value);
         }
+    }
+
+    /**
+     * Whether a name may be part of a role (a user, team, team role, membership or label id): a role is parsed at its
+     * {@code :} and {@code /}, so a name holding one, or white space, could pose as another role.
+     */
+    public static boolean isName(String name) {
+        return name != null && !name.isEmpty() && name.length() <= 255 && NAME.matcher(name).matches();
     }
 
     public static Role of(String value) {

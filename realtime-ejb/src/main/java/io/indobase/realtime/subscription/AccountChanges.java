@@ -1,8 +1,10 @@
 package io.indobase.realtime.subscription;
 
 import io.indobase.realtime.event.Envelope;
+import io.indobase.realtime.identity.Revocations;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.permission.Membership;
+import io.indobase.realtime.permission.Role;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -38,7 +40,8 @@ public final class AccountChanges {
         after.run();
     }
 
-    public static AccountChanges of(Envelope envelope, SubscriptionRegistry registry) {
+    /** @param revocations where revoked users and sessions are remembered for the sockets still to come */
+    public static AccountChanges of(Envelope envelope, SubscriptionRegistry registry, Revocations revocations) {
         String[] parts = envelope.event().split("\\.");
         String project = envelope.project();
         JsonObject payload = envelope.payload();
@@ -50,7 +53,7 @@ public final class AccountChanges {
             return after(() -> refreshAll(registry, project, identity -> identity.withoutTeam(team)));
         }
         if (parts.length >= 3 && parts[0].equals("users")) {
-            return user(parts, project, payload, registry);
+            return user(parts, project, payload, registry, revocations);
         }
         return new AccountChanges(() -> { }, () -> { });
     }
@@ -60,7 +63,7 @@ public final class AccountChanges {
         String team = parts[1];
         String membershipId = parts[3];
         String userId = text(payload, "userId");
-        if (userId == null) {
+        if (userId == null || !Role.isName(team) || !Role.isName(membershipId)) {
             return new AccountChanges(() -> { }, () -> { });
         }
         if (parts[4].equals("delete")) {
@@ -72,20 +75,34 @@ public final class AccountChanges {
     }
 
     private static AccountChanges user(String[] parts, String project, JsonObject payload,
-                                       SubscriptionRegistry registry) {
+                                       SubscriptionRegistry registry, Revocations revocations) {
         String userId = parts[1];
+        // each revocation is remembered before the open sockets are looked for: a socket signing in meanwhile is
+        // either found here or refused by the memory
         if (parts.length == 3 && parts[2].equals("delete")) {
-            return after(() -> revoke(registry, project, userId, null, DELETED));
+            return after(() -> {
+                revocations.revokeUser(project, userId);
+                revoke(registry, project, userId, null, DELETED);
+            });
         }
         if (parts.length == 5 && parts[2].equals("sessions") && parts[4].equals("delete")) {
             String session = parts[3];
-            return after(() -> revoke(registry, project, userId, session, SESSION_ENDED));
+            return after(() -> {
+                revocations.revokeSession(project, userId, session);
+                revoke(registry, project, userId, session, SESSION_ENDED);
+            });
         }
         if (parts.length < 4 || !parts[2].equals("update")) {
             return new AccountChanges(() -> { }, () -> { });
         }
         if (payload.get("status") == JsonValue.FALSE) {
-            return after(() -> revoke(registry, project, userId, null, BLOCKED));
+            return after(() -> {
+                revocations.revokeUser(project, userId);
+                revoke(registry, project, userId, null, BLOCKED);
+            });
+        }
+        if (payload.get("status") == JsonValue.TRUE) {
+            revocations.restoreUser(project, userId);
         }
         UnaryOperator<Identity> change = userDocument(payload);
         return change == null ? new AccountChanges(() -> { }, () -> { })
@@ -114,7 +131,7 @@ public final class AccountChanges {
     private static void refresh(SubscriptionRegistry registry, String project, String userId, UnaryOperator<Identity> change) {
         for (Connection connection : registry.table().connections()) {
             if (project.equals(connection.project()) && userId.equals(connection.identity().userId())) {
-                registry.identify(connection, change.apply(connection.identity()));
+                registry.update(connection, userId, change);
             }
         }
     }
@@ -123,7 +140,7 @@ public final class AccountChanges {
     private static void refreshAll(SubscriptionRegistry registry, String project, UnaryOperator<Identity> change) {
         for (Connection connection : registry.table().connections()) {
             if (project.equals(connection.project()) && connection.identity().userId() != null) {
-                registry.identify(connection, change.apply(connection.identity()));
+                registry.update(connection, null, change);
             }
         }
     }
@@ -163,7 +180,8 @@ public final class AccountChanges {
         List<String> values = new ArrayList<>();
         if (array != null && array.getValueType() == JsonValue.ValueType.ARRAY) {
             array.asJsonArray().forEach(v -> {
-                if (v instanceof JsonString s) {
+                // a team role or label that could pose as another role is ignored
+                if (v instanceof JsonString s && Role.isName(s.getString())) {
                     values.add(s.getString());
                 }
             });

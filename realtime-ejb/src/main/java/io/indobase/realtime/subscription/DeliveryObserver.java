@@ -1,6 +1,7 @@
 package io.indobase.realtime.subscription;
 
 import io.indobase.realtime.event.EventReceived;
+import io.indobase.realtime.identity.Revocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,11 +17,14 @@ public class DeliveryObserver {
     @Inject
     SubscriptionRegistry registry;
 
+    @Inject
+    Revocations revocations = new Revocations();
+
     void onEvent(@Observes EventReceived received) {
         if (received.isInternal()) {
             return;
         }
-        AccountChanges changes = AccountChanges.of(received.envelope(), registry);
+        AccountChanges changes = AccountChanges.of(received.envelope(), registry, revocations);
         changes.before();
         registry.deliver(received.id(), received.envelope());
         changes.after();

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -121,6 +122,23 @@ public class SubscriptionRegistry {
             rebound.forEach(connection::put);
             index.remove(connection, before, minus(oldRoles, connection.roles()));
             index.remove(connection, minus(before, after), connection.roles());
+        }
+    }
+
+    /**
+     * Live role refresh: applies {@code change} to the connection's identity, atomically with any sign-in on the same
+     * connection, and only while the connection still belongs to {@code userId} (any user, when null).
+     */
+    public void update(Connection connection, String userId, UnaryOperator<Identity> change) {
+        synchronized (connection) {
+            Identity current = connection.identity();
+            if (current.userId() == null || userId != null && !userId.equals(current.userId())) {
+                return;
+            }
+            Identity changed = change.apply(current);
+            if (!changed.equals(current)) {
+                identify(connection, changed, connection.session());
+            }
         }
     }
 

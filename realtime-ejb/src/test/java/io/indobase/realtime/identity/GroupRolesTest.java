@@ -1,6 +1,7 @@
 package io.indobase.realtime.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Set;
@@ -35,5 +36,15 @@ class GroupRolesTest {
         GroupRoles noLabels = new GroupRoles("team:", "/", "", "");
         assertEquals(Set.of("user:d", "users", "user:d/unverified", "users/unverified"),
                 noLabels.identity("d", List.of("label:vip", "verified")).roles());
+    }
+
+    @Test
+    void groupsThatWouldPoseAsOtherRolesGiveNothingAndSuchCallersAreRefused() {
+        GroupRoles dotted = new GroupRoles("team.", ".", "label.", "verified");
+        assertEquals(Set.of("user:c", "users", "user:c/unverified", "users/unverified"),
+                dotted.identity("c", List.of("team.demo/owner", "label.a:b", "team.x y")).roles());
+        for (String caller : new String[] {"victim/verified", "a:b", "with space", ""}) {
+            assertThrows(IllegalArgumentException.class, () -> GroupRoles.DEFAULT.identity(caller, List.of()), caller);
+        }
     }
 }

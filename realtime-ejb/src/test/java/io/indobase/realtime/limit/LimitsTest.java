@@ -86,4 +86,15 @@ class LimitsTest {
                 Set.copyOf(java.util.stream.IntStream.range(0, 501).mapToObj(i -> "c" + i).toList()), List.of()));
         assertEquals("Too many channels: at most 500 per connection.", limits.overCap(wide));
     }
+
+    @Test
+    void failedLoginsAreCountedPerAddressAndOnlyFailuresCount() {
+        Limits limits = Limits.defaults();
+        for (int i = 0; i < 20; i++) {
+            assertFalse(limits.loginsExhausted("10.0.0.9"));
+            limits.loginFailed("10.0.0.9");
+        }
+        assertTrue(limits.loginsExhausted("10.0.0.9"));
+        assertFalse(limits.loginsExhausted("10.0.0.10"));
+    }
 }

@@ -109,4 +109,26 @@ class AccountChangesTest {
         publish("users.bob.delete", Json.createObjectBuilder().add("$id", "bob").build(), "user:bob");
         assertEquals(List.of(AccountChanges.DELETED), s2.disconnects);
     }
+
+    @Test
+    void revokedUsersAndSessionsAreRememberedForTheSocketsToComeAndUnblockingRestores() {
+        publish("users.eve.update.status", Json.createObjectBuilder().add("$id", "eve").add("status", false).build(), "user:eve");
+        publish("users.bob.sessions.s1.delete", Json.createObjectBuilder().add("$id", "s1").build(), "user:bob");
+        assertTrue(observer.revocations.isRevoked("p1", "eve", "any-session"));
+        assertTrue(observer.revocations.isRevoked("p1", "bob", "s1"));
+        assertTrue(!observer.revocations.isRevoked("p1", "bob", "s2"));
+        assertTrue(!observer.revocations.isRevoked("p2", "eve", null), "revocations are per project");
+        publish("users.eve.update.status", Json.createObjectBuilder().add("$id", "eve").add("status", true).build(), "user:eve");
+        assertTrue(!observer.revocations.isRevoked("p1", "eve", null));
+    }
+
+    @Test
+    void namesThatCouldPoseAsOtherRolesChangeNothing() {
+        Connection connection = open("bob", new SubscriptionRegistryTest.Inbox(), null, "memberships");
+        publish("teams.t1.memberships.m1.create", membership("m1", "t1", "bob", true, "owner/evil", "editor"), "team:t1");
+        assertTrue(connection.roles().containsAll(Set.of("team:t1", "team:t1/editor")));
+        assertTrue(connection.roles().stream().noneMatch(r -> r.contains("evil")));
+        publish("teams.t:2.memberships.m2.create", membership("m2", "t:2", "bob", true), "team:t1");
+        assertTrue(connection.roles().stream().noneMatch(r -> r.contains("t:2")));
+    }
 }

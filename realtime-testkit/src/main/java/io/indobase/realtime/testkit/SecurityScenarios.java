@@ -182,6 +182,13 @@ public final class SecurityScenarios {
             assertEquals("The session ended.", error.getString("message"));
             assertEquals(1008, hal.closeCode(10, TimeUnit.SECONDS));
         }
+        // the token is still unexpired, but its session ended: it cannot sign a new socket in
+        try (WsClient again = WsClient.connect(base, "project=" + PROJECT + "&channels[]=files&jwt=" + token)) {
+            JsonObject error = again.next().getJsonObject("data");
+            assertEquals(401, error.getInt("code"));
+            assertEquals("The session was revoked.", error.getString("message"));
+            assertEquals(1008, again.closeCode(10, TimeUnit.SECONDS));
+        }
     }
 
     private static String firstEvent(JsonObject frame) {
@@ -205,6 +212,8 @@ public final class SecurityScenarios {
             assertEquals(400, Http.post(base, "v1/realtime/events", "{\"project\":1}", "X-Indobase-Key", SecurityFixtures.INGEST_KEY).status());
             assertEquals(413, Http.post(base, "v1/realtime/events", "x".repeat(70_000), "X-Indobase-Key", SecurityFixtures.INGEST_KEY).status());
             assertEquals(403, Http.post(base, "v1/realtime/events", envelope, "X-Indobase-Key", SecurityFixtures.SUBSCRIBE_KEY).status());
+            assertEquals(403, Http.post(base, "v1/realtime/events", "{\"project\":\"_presence\",\"event\":\"x.y\",\"payload\":{}}",
+                    "X-Indobase-Key", SecurityFixtures.INGEST_KEY).status(), "the nodes' internal projects cannot be forged");
         }
     }
 }

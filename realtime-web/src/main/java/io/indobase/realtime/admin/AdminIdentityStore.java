@@ -7,6 +7,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -40,9 +41,16 @@ public class AdminIdentityStore implements IdentityStore {
         }
     }
 
+    @Inject
+    HttpServletRequest request;
+
+    /**
+     * Only logins to the admin API and page are checked here: a BASIC login on the WebSocket handshake is the realm's
+     * business, and must not cost a PBKDF2 hash (nor find an admin account).
+     */
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof UsernamePasswordCredential login)) {
+        if (!(credential instanceof UsernamePasswordCredential login) || accounts.isEmpty() || !onAdminPath()) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         PasswordHash hash = accounts.get(login.getCaller());
@@ -52,5 +60,10 @@ public class AdminIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         return new CredentialValidationResult(login.getCaller(), Set.of(AdminApplication.ROLE));
+    }
+
+    private boolean onAdminPath() {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/v1/realtime/admin/") || path.equals("/v1/realtime/admin") || path.startsWith("/admin");
     }
 }

@@ -27,7 +27,8 @@ import java.util.logging.Logger;
 
 /**
  * Accepts one envelope (docs/events-envelope.md) and publishes it on the events topic. Every refusal is a problem
- * response: 401 without a valid key, 403 when the key may not ingest for the envelope's project, 413 over
+ * response: 401 without a valid key, 403 when the key may not ingest for the envelope's project (or the project is
+ * one of the nodes' internal ones, starting with {@code _}), 413 over
  * {@code realtime.limits.ingest-max-bytes}, 400 for a malformed envelope, 503 when the broker cannot be reached.
  */
 @Path("/")
@@ -65,6 +66,10 @@ public class IngestResource {
             envelope = EnvelopeReader.read(text, Instant.now());
         } catch (MalformedEnvelopeException e) {
             return Problems.of(Response.Status.BAD_REQUEST, "The envelope is not valid: " + e.getMessage());
+        }
+        if (envelope.project().startsWith("_")) {
+            // _health, _presence…: messages between the nodes, which no producer may forge
+            return Problems.of(Response.Status.FORBIDDEN, "Projects starting with '_' are internal to the realtime nodes.");
         }
         if (!apiKey.allows(ApiKey.INGEST, envelope.project())) {
             return Problems.of(Response.Status.FORBIDDEN,

@@ -3,6 +3,7 @@ package io.indobase.realtime.security;
 import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.identity.Jwt;
 import io.indobase.realtime.identity.JwtSessionVerifier;
+import io.indobase.realtime.limit.Limits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -40,20 +41,32 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     @Inject
     JwtSessionVerifier tokens;
 
+    @Inject
+    Limits limits;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
-        if (context.isProtected()) {
-            return basic(authorization, response, context);
-        }
-        if (authorization == null || !OPTIONAL.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
+        boolean admin = context.isProtected();
+        if (!admin && (authorization == null
+                || !OPTIONAL.contains(request.getRequestURI().substring(request.getContextPath().length())))) {
             return context.doNothing();
         }
-        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return bearer(authorization.substring(7).trim(), response, context);
+        String address = request.getRemoteAddr();
+        if (authorization != null && limits.loginsExhausted(address)) {
+            // before any hash is computed or any directory asked: failed logins are the expensive part
+            response.setStatus(429);
+            response.setHeader("Retry-After", "60");
+            return AuthenticationStatus.SEND_FAILURE;
         }
-        return basic(authorization, response, context);
+        AuthenticationStatus status = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? bearer(authorization.substring(7).trim(), response, context)
+                : basic(authorization, response, context);
+        if (status == AuthenticationStatus.SEND_FAILURE && authorization != null) {
+            limits.loginFailed(address);
+        }
+        return status;
     }
 
     private AuthenticationStatus basic(String authorization, HttpServletResponse response, HttpMessageContext context) {
@@ -75,8 +88,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(caller, new HashSet<>(jwt.groups()));
         } catch (InvalidCredentialException e) {
             LOG.log(Level.FINE, "RT-SEC-005 bearer token refused on the handshake: {0}", e.getMessage());
-            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\""
-                    + e.getMessage().replace('"', '\'') + "\"");
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return context.responseUnauthorized();
         }
     }

@@ -93,13 +93,15 @@ final class RealtimeSession {
             }
             checkCaps(planned, ProtocolException.TRY_AGAIN_LATER);
             resume = Resume.of(parameters);
-            SessionCredentials.Resolved who = credentials.resolve(project, handshake, parameters);
+            SessionCredentials.Resolved who = credentials.checked(project, credentials.resolve(project, handshake, parameters));
             // connected goes first: no event may reach the client before it knows its subscription ids
             List<String> channels = AccountChannels.convert(parameters.getOrDefault(UrlSubscriptions.CHANNELS, List.of()),
                     who.identity().userId());
             outbox.send(Frames.connected(channels, slotIds(slots, ids), who.user()));
             connection = registry.open(project, who.identity(), outbox);
             registry.identify(connection, who.identity(), who.session());
+            // a revocation handled while this socket registered: it was remembered before the sockets were looked for
+            credentials.checked(project, who);
             expireAt(who.expiresAt());
             resume.register(registry, connection, outbox, !slots.isEmpty(), () -> {
                 for (int i = 0; i < slots.size(); i++) {
@@ -208,6 +210,9 @@ final class RealtimeSession {
         try {
             account = credentials.verifier().verify(connection.project(), authenticate.session());
         } catch (InvalidCredentialException e) {
+            throw new ProtocolException(ProtocolException.INVALID_MESSAGE, "Session is not valid.");
+        }
+        if (credentials.revoked(connection.project(), account.identity(), account.sessionId())) {
             throw new ProtocolException(ProtocolException.INVALID_MESSAGE, "Session is not valid.");
         }
         registry.identify(connection, account.identity(), account.sessionId());

@@ -5,6 +5,7 @@ import io.indobase.realtime.identity.ApiKey;
 import io.indobase.realtime.identity.ApiKeyStore;
 import io.indobase.realtime.identity.GroupRoles;
 import io.indobase.realtime.identity.InvalidCredentialException;
+import io.indobase.realtime.identity.Revocations;
 import io.indobase.realtime.identity.SessionVerifier;
 import io.indobase.realtime.permission.Identity;
 import jakarta.json.Json;
@@ -28,14 +29,31 @@ final class SessionCredentials {
         static final Resolved GUEST = new Resolved(Identity.GUEST, JsonValue.NULL, null, null);
     }
 
+    static final String REVOKED = "The session was revoked.";
+
     private final SessionVerifier verifier;
     private final ApiKeyStore keys;
     private final GroupRoles roles;
+    private final Revocations revocations;
 
-    SessionCredentials(SessionVerifier verifier, ApiKeyStore keys, GroupRoles roles) {
+    SessionCredentials(SessionVerifier verifier, ApiKeyStore keys, GroupRoles roles, Revocations revocations) {
         this.verifier = verifier;
         this.keys = keys;
         this.roles = roles;
+        this.revocations = revocations;
+    }
+
+    /** Whether events revoked this identity's user or session (blocked, deleted, signed out) since it was issued. */
+    boolean revoked(String project, Identity identity, String session) {
+        return revocations.isRevoked(project, identity.userId(), session);
+    }
+
+    /** @throws ProtocolException error 401, close 1008, when events revoked the user or the session */
+    Resolved checked(String project, Resolved who) {
+        if (revoked(project, who.identity(), who.session())) {
+            throw refused(REVOKED);
+        }
+        return who;
     }
 
     SessionVerifier verifier() {
@@ -66,7 +84,12 @@ final class SessionCredentials {
             }
         }
         if (handshake.caller() != null) {
-            Identity identity = roles.identity(handshake.caller(), handshake.groups());
+            Identity identity;
+            try {
+                identity = roles.identity(handshake.caller(), handshake.groups());
+            } catch (IllegalArgumentException e) {
+                throw refused("The caller's name is not a valid user id (no ':', '/' or white space).");
+            }
             JsonValue user = Json.createObjectBuilder().add("$id", handshake.caller())
                     .add("labels", Json.createArrayBuilder(identity.labels())).build();
             return new Resolved(identity, user, handshake.expiresAt(), handshake.session());

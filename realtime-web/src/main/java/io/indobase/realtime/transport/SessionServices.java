@@ -2,6 +2,7 @@ package io.indobase.realtime.transport;
 
 import io.indobase.realtime.identity.ApiKeyStore;
 import io.indobase.realtime.identity.GroupRoles;
+import io.indobase.realtime.identity.Revocations;
 import io.indobase.realtime.identity.SessionVerifier;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.presence.Presences;
@@ -36,6 +37,9 @@ public class SessionServices {
     @Inject
     Presences presences;
 
+    @Inject
+    Revocations revocations;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
 
@@ -47,7 +51,7 @@ public class SessionServices {
 
     synchronized SessionCredentials credentials() {
         if (credentials == null) {
-            credentials = new SessionCredentials(verifier, keys, roles);
+            credentials = new SessionCredentials(verifier, keys, roles, revocations);
         }
         return credentials;
     }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.identity.Account;
+import io.indobase.realtime.identity.ApiKeyStore;
+import io.indobase.realtime.identity.GroupRoles;
 import io.indobase.realtime.identity.InvalidCredentialException;
+import io.indobase.realtime.identity.Revocations;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Identity;
@@ -17,6 +20,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -112,5 +116,26 @@ class SessionSecurityTest {
         session.open("p1", Map.of(), new Handshake(Map.of(), "alice", List.of("team:t1/owner", "label:vip"), null, null), null);
         assertEquals("alice", last().getJsonObject("data").getJsonObject("user").getString("$id"));
         assertTrue(registry.table().connections().get(0).roles().containsAll(List.of("team:t1", "team:t1/owner", "label:vip")));
+    }
+
+    @Test
+    void aCredentialOfARevokedSessionCannotSignInAgain() {
+        Revocations revocations = new Revocations();
+        revocations.revokeSession("p1", "u1", "s1");
+        RealtimeSession again = new RealtimeSession(SessionServices.of(registry, new SessionCredentials((p, t) ->
+                new Account(Identity.user("u1", true, List.of(), List.of()), Json.createObjectBuilder().add("$id", "u1").build(),
+                        null, "s1"), new ApiKeyStore(), GroupRoles.DEFAULT, revocations), Limits.defaults(),
+                Executors.newSingleThreadScheduledExecutor(), new Presences()),
+                new SessionOutbox(script.session, 100, new RealtimeStats()));
+        again.open("p1", Map.of("jwt", List.of("token-of-s1")), Handshake.NONE, null);
+        assertEquals(SessionCredentials.REVOKED, last().getJsonObject("data").getString("message"));
+        assertEquals(1008, script.closed.getCloseCode().getCode());
+    }
+
+    @Test
+    void aCallerWhoseNameCouldPoseAsAnotherRoleIsRefused() {
+        session.open("p1", Map.of(), new Handshake(Map.of(), "victim/verified", List.of(), null, null), null);
+        assertEquals(401, last().getJsonObject("data").getInt("code"));
+        assertEquals(1008, script.closed.getCloseCode().getCode());
     }
 }

@@ -2,6 +2,7 @@ package io.indobase.realtime.transport;
 
 import io.indobase.realtime.identity.ApiKeyStore;
 import io.indobase.realtime.identity.GroupRoles;
+import io.indobase.realtime.identity.Revocations;
 import io.indobase.realtime.identity.SessionVerifier;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.presence.Presences;
@@ -26,7 +27,7 @@ final class TestServices {
     }
 
     static SessionServices of(SubscriptionRegistry registry, SessionVerifier verifier, Limits limits, Presences presences) {
-        return SessionServices.of(registry, new SessionCredentials(verifier, new ApiKeyStore(), GroupRoles.DEFAULT), limits,
+        return SessionServices.of(registry, new SessionCredentials(verifier, new ApiKeyStore(), GroupRoles.DEFAULT, new Revocations()), limits,
                 SCHEDULER, presences);
     }
 }
