@@ -212,7 +212,7 @@ public final class SecurityScenarios {
             assertEquals(400, Http.post(base, "v1/realtime/events", "{\"project\":1}", "X-Indobase-Key", SecurityFixtures.INGEST_KEY).status());
             assertEquals(413, Http.post(base, "v1/realtime/events", "x".repeat(70_000), "X-Indobase-Key", SecurityFixtures.INGEST_KEY).status());
             assertEquals(403, Http.post(base, "v1/realtime/events", envelope, "X-Indobase-Key", SecurityFixtures.SUBSCRIBE_KEY).status());
-            assertEquals(403, Http.post(base, "v1/realtime/events", "{\"project\":\"_presence\",\"event\":\"x.y\",\"payload\":{}}",
+            assertEquals(403, Http.post(base, "v1/realtime/events", Envelopes.fileCreated("_presence", "forged", "any"),
                     "X-Indobase-Key", SecurityFixtures.INGEST_KEY).status(), "the nodes' internal projects cannot be forged");
         }
     }
