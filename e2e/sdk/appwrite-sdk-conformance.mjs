@@ -9,93 +9,13 @@
 //
 // Not a `node --test` file on purpose: without the IT there is no server and no broker to talk to.
 import assert from 'node:assert/strict';
-import readline from 'node:readline';
-import WebSocket from 'ws';
+import {
+  WAIT_MS, frames, inbound, probeUntil, publish, run, sockets, until, within,
+} from './harness.mjs';
 
-const WAIT_MS = 10_000;
-const FIRST_EVENT_MS = 20_000;
 const BUDGET_MS = 50_000;
-
-const [endpoint, project] = process.argv.slice(2);
-const stdin = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
-
-// --- what the SDK expects from a browser: window, localStorage, WebSocket (ours records every frame)
-
-const frames = [];
-let socketCount = 0;
-let openSockets = 0;
-
-class RecordingWebSocket extends WebSocket {
-  constructor(...args) {
-    super(...args);
-    const socket = ++socketCount;
-    this.socketNumber = socket;
-    openSockets++;
-    frames.push({ socket, direction: 'new', text: String(args[0]) });
-    this.addEventListener('message', (e) => frames.push({ socket, direction: 'in', text: String(e.data) }));
-    this.addEventListener('close', (e) => {
-      openSockets--;
-      frames.push({ socket, direction: 'closed', text: `code ${e.code}` });
-    });
-  }
-
-  send(data, ...rest) {
-    frames.push({ socket: this.socketNumber, direction: 'out', text: String(data) });
-    super.send(data, ...rest);
-  }
-}
-
-const storage = new Map();
-globalThis.window = globalThis;
-globalThis.localStorage = {
-  getItem: (key) => storage.get(key) ?? null,
-  setItem: (key, value) => storage.set(key, String(value)),
-  removeItem: (key) => storage.delete(key),
-};
-globalThis.WebSocket = RecordingWebSocket;
-for (const level of ['log', 'info', 'debug']) console[level] = (...args) => console.error(...args);
-
 const { Client, Realtime } = await import('appwrite');
-
-// --- the line protocol and bounded waits
-
-function say(line) {
-  process.stdout.write(`${line}\n`);
-}
-
-function within(ms, promise, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-async function until(condition, ms, what) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`no ${what} within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function publish(envelope) {
-  say(`PUBLISH ${JSON.stringify(envelope)}`);
-  const reply = await within(WAIT_MS, stdin.next(), `OK for ${envelope.event}`);
-  assert.equal(reply.value, 'OK', `the driver answered ${JSON.stringify(reply.value)} to PUBLISH`);
-}
-
-/** Publishes probes until {@code arrived} holds: the server may subscribe to the topic, or apply a subscription, late. */
-async function probeUntil(arrived, probe, what) {
-  const deadline = Date.now() + FIRST_EVENT_MS;
-  for (let n = 1; !arrived(); n++) {
-    if (Date.now() > deadline) throw new Error(`no ${what} within ${FIRST_EVENT_MS} ms of probing`);
-    for (const envelope of probe(n)) await publish(envelope);
-    await until(arrived, 500, what).catch(() => {});
-  }
-}
-
-// --- events as producers publish them (docs/events-envelope.md), readable by anyone
+const [endpoint, project] = process.argv.slice(2);
 
 function envelope(event, payload) {
   const timestamp = new Date().toISOString().replace('Z', '+00:00');
@@ -136,11 +56,6 @@ function assertDelivered(event, sent, channel, where) {
     `${where}: subscriptions ${JSON.stringify(event.subscriptions)}`);
 }
 
-function inbound(socket, type) {
-  return frames.filter((f) => f.socket === socket && f.direction === 'in')
-    .map((f) => JSON.parse(f.text))
-    .filter((frame) => frame.type === type);
-}
 
 /** The channels of each subscribe row the SDK sent on {@code socket} for {@code subscriptionId}. */
 function subscribedChannels(socket, subscriptionId) {
@@ -169,7 +84,7 @@ async function scenario() {
   // (a) the Realtime service and the legacy client.subscribe both receive a file event. Each opens its own socket,
   // so each gets a sentinel subscription on another channel (memberships) that stays until the end.
   const filesSubscription = await within(WAIT_MS, realtime.subscribe('files', realtimeFiles.callback), 'Realtime socket');
-  const realtimeSocket = socketCount;
+  const realtimeSocket = sockets.count;
   await within(WAIT_MS, realtime.subscribe(['memberships'], realtimeSentinel.callback), 'Realtime sentinel subscription');
   const unsubscribeLegacyFiles = client.subscribe('files', legacyFiles.callback);
   const unsubscribeLegacySentinel = client.subscribe(['memberships'], legacySentinel.callback);
@@ -177,8 +92,8 @@ async function scenario() {
   await probeUntil(() => all.every((r) => r.seen.length > 0),
     (n) => [fileEvent(`probe${n}`), membershipEvent(`probe${n}`)], 'probe at all four subscriptions');
   await new Promise((resolve) => setTimeout(resolve, 300)); // probes still in flight
-  assert.equal(socketCount, 2, 'one socket for the Realtime service, one for the legacy client, no reconnects');
-  const legacySocket = socketCount;
+  assert.equal(sockets.count, 2, 'one socket for the Realtime service, one for the legacy client, no reconnects');
+  const legacySocket = sockets.count;
 
   const shape = fileEvent('shapeCheck');
   await publish(shape);
@@ -235,7 +150,7 @@ async function scenario() {
   // (d) close everything so the process can end: the last legacy unsubscribe closes the client's socket
   unsubscribeLegacySentinel();
   await within(WAIT_MS, realtime.disconnect(), 'disconnect()');
-  await until(() => openSockets === 0, WAIT_MS, 'close of both SDK sockets');
+  await until(() => sockets.open === 0, WAIT_MS, 'close of both SDK sockets');
 }
 
 /** The legacy unsubscribe function only forgets the callback in SDK 28: worth a line in the log, not a failure. */
@@ -245,25 +160,5 @@ function noteLegacyUnsubscribe(socket, eventsBefore) {
   console.error(`note: the legacy client sent ${JSON.stringify(sent)}; after its unsubscribe it was still sent ${JSON.stringify(after)}`);
 }
 
-function transcript() {
-  return frames.map((f) => `  #${f.socket} ${f.direction.padEnd(6)} ${f.text.slice(0, 400)}`).join('\n');
-}
 
-const budget = setTimeout(() => {
-  say(`FAIL the scenario did not finish within ${BUDGET_MS} ms`);
-  console.error(transcript());
-  process.exit(1);
-}, BUDGET_MS);
-
-try {
-  await scenario();
-  clearTimeout(budget);
-  console.error(`frames (#socket direction text):\n${transcript()}`);
-  say('PASS');
-  process.exit(0);
-} catch (error) {
-  say(`FAIL ${String(error.message).replace(/\s+/g, ' ')}`);
-  console.error(error.stack);
-  console.error(`frames (#socket direction text):\n${transcript()}`);
-  process.exit(1);
-}
+await run(scenario, BUDGET_MS);
