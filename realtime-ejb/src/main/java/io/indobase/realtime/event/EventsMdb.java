@@ -3,6 +3,8 @@ package io.indobase.realtime.event;
 import io.indobase.realtime.monitoring.RealtimeStats;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
@@ -42,6 +44,9 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "${MPCONFIG=realtime.jms.subscription-name:events}"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
+// no transaction: a defect in delivery must not roll the message back for redelivery (it is caught, counted and
+// dropped); the message is acknowledged when onMessage returns
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EventsMdb implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(EventsMdb.class.getName());

@@ -41,6 +41,7 @@ public class TopicPublisher {
     private JMSContext context;
     private JMSProducer producer;
     private Topic topic;
+    private volatile boolean stopped;
 
     @Inject
     @ConfigProperty(name = "realtime.jms.connection-parameters")
@@ -74,6 +75,9 @@ public class TopicPublisher {
 
     /** @throws JMSRuntimeException when the broker cannot be reached or refuses the message */
     public void publish(String envelope) {
+        if (stopped) {
+            throw new JMSRuntimeException("the application is stopping: nothing more is published from this node");
+        }
         lock.lock();
         try {
             try {
@@ -122,6 +126,11 @@ public class TopicPublisher {
     }
 
     @PreDestroy
+    void stop() {
+        stopped = true;
+        disconnect();
+    }
+
     void disconnect() {
         lock.lock();
         try {

@@ -2,6 +2,9 @@ package io.indobase.realtime.frame;
 
 import io.indobase.realtime.event.Envelope;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -40,6 +43,16 @@ public final class EventFrame {
     /** The characters every copy of this frame has, before its subscription ids. */
     public int length() {
         return head.length();
+    }
+
+    /**
+     * The event's payload, parsed back from the encoded frame: for the rare reader that needs it after the envelope
+     * is gone (a resume filtering by queries), so nobody has to keep the parsed tree.
+     */
+    public JsonObject payload() {
+        try (JsonReader reader = Json.createReader(new StringReader(head + "[]}}"))) {
+            return reader.readObject().getJsonObject("data").getJsonObject("payload");
+        }
     }
 
     public String withSubscriptions(List<String> subscriptionIds) {

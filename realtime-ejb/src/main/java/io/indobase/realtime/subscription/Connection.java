@@ -97,6 +97,18 @@ public final class Connection {
         return ids;
     }
 
+    /** Whether a subscription names one of the event's channels, queries aside. */
+    boolean listens(Collection<String> eventChannels) {
+        for (Subscription subscription : snapshot.values()) {
+            for (String channel : eventChannels) {
+                if (subscription.channels().contains(channel)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     // --- called by the registry while it holds this connection's monitor
 
     void identify(Identity newIdentity) {

@@ -35,7 +35,11 @@ final class Replays {
             if (!event.project().equals(connection.project()) || !Access.mayRead(connection.roles(), event.readRoles())) {
                 continue;
             }
-            List<String> matched = connection.matching(event.channels(), event.payload());
+            if (!connection.listens(event.channels())) {
+                continue;
+            }
+            // the window keeps frames, not parsed payloads: the queries get the payload parsed back
+            List<String> matched = connection.matching(event.channels(), event.frame().payload());
             if (matched.isEmpty()) {
                 continue;
             }

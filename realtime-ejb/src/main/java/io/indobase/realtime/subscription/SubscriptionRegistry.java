@@ -15,6 +15,8 @@ import io.indobase.realtime.replay.Resumption;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +40,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // nothing here is transactional; an exception must not mark the caller's
 public class SubscriptionRegistry {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionRegistry.class.getName());
@@ -195,8 +198,7 @@ public class SubscriptionRegistry {
             return 0;
         }
         EventFrame frame = new EventFrame(id, envelope, events, channels);
-        if (!window.append(new Recorded(id, envelope.project(), envelope.readRoles(), channels, envelope.payload(), frame,
-                window.now()))) {
+        if (!window.append(new Recorded(id, envelope.project(), envelope.readRoles(), channels, frame, window.now()))) {
             stats.dropped(RealtimeStats.Drop.DUPLICATE, 1);
             return 0;
         }

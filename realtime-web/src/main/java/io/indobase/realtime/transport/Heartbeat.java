@@ -62,6 +62,7 @@ public class Heartbeat {
         final SessionOutbox outbox;
         volatile long heard;
         volatile long pinged;
+        volatile boolean closing;
 
         Beat(SessionOutbox outbox, long now) {
             this.outbox = outbox;
@@ -103,11 +104,12 @@ public class Heartbeat {
             if (stalled != 0 && now - stalled > TimeUnit.MILLISECONDS.toNanos(sendTimeoutMillis)) {
                 beats.remove(session);
                 beat.outbox.abandon();
-            } else if (now - beat.heard > TimeUnit.MILLISECONDS.toNanos(idleMillis)) {
-                beats.remove(session);
+            } else if (!beat.closing && now - beat.heard > TimeUnit.MILLISECONDS.toNanos(idleMillis)) {
+                // stays tracked: if the frame in flight never goes out, the send timeout above still cuts it off
+                beat.closing = true;
                 LOG.log(Level.FINE, "RT-TRN-005 session {0} idle past {1} ms; closing it with 4408", new Object[]{session.getId(), idleMillis});
                 beat.outbox.sendThenClose(Frames.error(IDLE, IDLE_MESSAGE), new CloseReason(CloseReason.CloseCodes.getCloseCode(IDLE), IDLE_MESSAGE));
-            } else if (now - Math.max(beat.heard, beat.pinged) > TimeUnit.MILLISECONDS.toNanos(pingMillis)) {
+            } else if (!beat.closing && now - Math.max(beat.heard, beat.pinged) > TimeUnit.MILLISECONDS.toNanos(pingMillis)) {
                 beat.pinged = now;
                 ping(session);
             }
@@ -147,8 +149,8 @@ public class Heartbeat {
             }
         }
         int open = beats.size();
-        beats.values().forEach(beat -> beat.outbox.closeAfterQueued(GOING_AWAY));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(shutdownMillis);
+        beats.values().forEach(beat -> beat.outbox.closeAfterQueued(GOING_AWAY));
         while (!beats.isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);

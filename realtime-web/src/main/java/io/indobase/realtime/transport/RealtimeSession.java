@@ -137,7 +137,10 @@ final class RealtimeSession {
         }
         if (connection != null) {
             registry.close(connection);
-            presences.closed(connection); // after the registry: an upsert racing the close sees it closed
+            // after the registry (an upsert racing the close sees it closed), and on a thread of its own: a close can
+            // run on the delivering thread, the heartbeat's or the network's, which must never wait for the broker
+            Connection closed = connection;
+            scheduler.execute(() -> presences.closed(closed));
         }
     }
 

@@ -55,12 +55,13 @@ final class Resume {
             register.run();
             return;
         }
-        pending = null;
         // half the outbox at most, so live events still fit behind the replay
         registry.resume(connection, lastEventId, outbox.capacity() / 2, outbox.maxChars() / 2, register, resumption -> {
             outbox.send(answer(resumption));
             resumption.frames().forEach(outbox::send);
         });
+        // only once it ran: a refused subscribe (over a cap) leaves the resume for the next one
+        pending = null;
     }
 
     static String answer(Resumption resumption) {

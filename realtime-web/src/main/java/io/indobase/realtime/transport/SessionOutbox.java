@@ -109,8 +109,10 @@ final class SessionOutbox implements Recipient {
         }
         long chars = item instanceof String text ? text.length() : 0;
         int frames = queued.incrementAndGet();
-        // one frame always fits, however large: a big event must not cut off every client
-        if (frames > capacity || queuedChars.addAndGet(chars) > maxChars && frames > 1) {
+        // one frame always fits, however large: a big event must not cut off every client; a close (a kick, an
+        // expiry, an idle timeout) always fits too, so it keeps its own code instead of becoming a 1013
+        boolean closing = item instanceof Closing;
+        if (!closing && (frames > capacity || queuedChars.addAndGet(chars) > maxChars && frames > 1)) {
             slowConsumer(1, "fell " + queued.get() + " frames (" + queuedChars.get() + " characters) behind");
             return;
         }

@@ -38,6 +38,11 @@ class HeartbeatTest {
         heartbeat.sweep(start + ms(3_100));
         assertEquals(Heartbeat.IDLE, script.closed.getCloseCode().getCode());
         assertEquals(List.of("{\"type\":\"error\",\"data\":{\"code\":4408,\"message\":\"" + Heartbeat.IDLE_MESSAGE + "\"}}"), script.written);
+        // still watched until its @OnClose: a close that never goes out is cut off by the send timeout
+        heartbeat.sweep(start + ms(4_200));
+        assertEquals(1, script.written.size(), "no second 4408, no more pings");
+        assertEquals(1, heartbeat.tracked());
+        heartbeat.forget(script.session);
         assertEquals(0, heartbeat.tracked());
     }
 

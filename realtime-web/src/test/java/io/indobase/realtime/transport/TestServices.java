@@ -7,17 +7,23 @@ import io.indobase.realtime.identity.SessionVerifier;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.presence.Presences;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /** Session services for unit tests: the real registry and limits, a given verifier, no API keys, no presence node. */
 final class TestServices {
 
-    private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** Schedules on a thread of its own; {@code execute} runs inline, so what a session hands off is done on return. */
+    private static final ScheduledExecutorService SCHEDULER = new ScheduledThreadPoolExecutor(1, r -> {
         Thread thread = new Thread(r, "test-scheduler");
         thread.setDaemon(true);
         return thread;
-    });
+    }) {
+        @Override
+        public void execute(Runnable command) {
+            command.run();
+        }
+    };
 
     private TestServices() {
     }
