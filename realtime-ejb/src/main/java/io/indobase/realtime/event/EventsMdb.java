@@ -44,9 +44,6 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "${MPCONFIG=realtime.jms.subscription-name:events}"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
-// no transaction: a defect in delivery must not roll the message back for redelivery (it is caught, counted and
-// dropped); the message is acknowledged when onMessage returns
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EventsMdb implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(EventsMdb.class.getName());
