@@ -3,8 +3,6 @@ package io.indobase.realtime.event;
 import io.indobase.realtime.monitoring.RealtimeStats;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
