@@ -68,15 +68,15 @@ public class TopicPublisher {
         LOG.log(Level.FINE, "RT-EVT-012 publisher for {0} ready", brokerAddress());
     }
 
-    /** @throws JMSRuntimeException when the broker cannot be reached or refuses the message */
+    /** @throws BrokerUnavailableException when the broker cannot be reached or refuses the message */
     public void publish(JsonObject envelope) {
         publish(envelope.toString());
     }
 
-    /** @throws JMSRuntimeException when the broker cannot be reached or refuses the message */
+    /** @throws BrokerUnavailableException when the broker cannot be reached or refuses the message */
     public void publish(String envelope) {
         if (stopped) {
-            throw new JMSRuntimeException("the application is stopping: nothing more is published from this node");
+            throw new BrokerUnavailableException("the application is stopping: nothing more is published from this node", null);
         }
         lock.lock();
         try {
@@ -89,7 +89,7 @@ public class TopicPublisher {
             }
         } catch (JMSRuntimeException e) {
             disconnect();
-            throw e;
+            throw new BrokerUnavailableException(e.getMessage(), e);
         } finally {
             lock.unlock();
         }

@@ -1,11 +1,11 @@
 package io.indobase.realtime.monitoring;
 
+import io.indobase.realtime.event.BrokerUnavailableException;
 import io.indobase.realtime.event.EventReceived;
 import io.indobase.realtime.event.TopicPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.util.Map;
@@ -91,7 +91,7 @@ public class EventPathProbe {
                     .add("permissions", JsonValue.EMPTY_JSON_ARRAY).build());
             back.get(timeoutMillis, TimeUnit.MILLISECONDS);
             return true;
-        } catch (JMSRuntimeException | ExecutionException e) {
+        } catch (BrokerUnavailableException | ExecutionException e) {
             LOG.log(Level.WARNING, "RT-MON-003 health probe could not publish to the broker at {0}: {1}",
                     new Object[]{publisher.brokerAddress(), e.getMessage()});
             return false;

@@ -1,5 +1,6 @@
 package io.indobase.realtime.presence;
 
+import io.indobase.realtime.event.BrokerUnavailableException;
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.event.EventReceived;
 import io.indobase.realtime.event.TopicPublisher;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -216,7 +216,7 @@ public class Presences {
     private void renew(List<Presence> batch, Instant now) {
         try {
             publisher.publish(PresenceEvents.renewal(node, batch, now));
-        } catch (JMSRuntimeException e) {
+        } catch (BrokerUnavailableException e) {
             LOG.log(Level.WARNING, "RT-PRS-004 {0} presences could not be renewed on the broker: {1}",
                     new Object[]{batch.size(), e.getMessage()});
         }
@@ -245,7 +245,7 @@ public class Presences {
     private void publish(JsonObject envelope) {
         try {
             publisher.publish(envelope);
-        } catch (JMSRuntimeException e) {
+        } catch (BrokerUnavailableException e) {
             LOG.log(Level.WARNING, "RT-PRS-001 a presence event could not be published: {0}", e.getMessage());
             throw new PresenceException(PresenceException.UNAVAILABLE,
                     "The presence could not be published: the event broker is unreachable. Try again.");

@@ -1,5 +1,6 @@
 package io.indobase.realtime.presence;
 
+import io.indobase.realtime.event.BrokerUnavailableException;
 import io.indobase.realtime.event.EnvelopeReader;
 import io.indobase.realtime.event.EventReceived;
 import io.indobase.realtime.event.TopicPublisher;
@@ -8,7 +9,6 @@ import io.indobase.realtime.permission.Membership;
 import io.indobase.realtime.subscription.Connection;
 import io.indobase.realtime.subscription.Recipient;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -40,7 +40,7 @@ final class Cluster {
 
     void publish(String body) {
         if (brokerDown) {
-            throw new JMSRuntimeException("broker down");
+            throw new BrokerUnavailableException("broker down", null);
         }
         published.add(body);
         deliver(body);

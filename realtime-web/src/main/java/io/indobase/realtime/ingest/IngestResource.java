@@ -1,5 +1,6 @@
 package io.indobase.realtime.ingest;
 
+import io.indobase.realtime.event.BrokerUnavailableException;
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.event.EnvelopeReader;
 import io.indobase.realtime.event.MalformedEnvelopeException;
@@ -11,7 +12,6 @@ import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.limit.Limits;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.json.Json;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -77,7 +77,7 @@ public class IngestResource {
         }
         try {
             publisher.publish(text);
-        } catch (JMSRuntimeException e) {
+        } catch (BrokerUnavailableException e) {
             LOG.log(Level.WARNING, "RT-ING-002 ingest could not publish to the broker at {0}: {1}",
                     new Object[] {publisher.brokerAddress(), e.getMessage()});
             return Problems.of(Response.Status.SERVICE_UNAVAILABLE, "The event broker cannot be reached; retry later.");
