@@ -3,9 +3,6 @@ package io.indobase.realtime.subscription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.indobase.realtime.channel.AccountChannels;
-import io.indobase.realtime.channel.EventChannels;
-import io.indobase.realtime.channel.EventNames;
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.permission.Membership;
@@ -17,7 +14,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +79,7 @@ class RegistryOracleTest {
     void everyConnectionGetsExactlyWhatTheOracleSays(RepetitionInfo repetition) {
         Random random = new Random(repetition.getCurrentRepetition() * 7919L);
         SubscriptionRegistry registry = new SubscriptionRegistry();
-        List<Model> models = open(registry, random, 40);
+        List<OracleModel> models = open(registry, random, 40);
         int expected = 0;
         for (int step = 0; step < 600; step++) {
             int action = random.nextInt(20);
@@ -92,12 +88,12 @@ class RegistryOracleTest {
             } else {
                 Envelope event = event(random);
                 registry.deliver(event);
-                for (Model m : models) {
+                for (OracleModel m : models) {
                     expected += m.expect(event) ? 1 : 0;
                 }
             }
         }
-        for (Model m : models) {
+        for (OracleModel m : models) {
             assertEquals(m.expected, m.received(0), m.toString());
         }
         assertTrue(expected > 100, "the scenario must deliver something to compare: " + expected);
@@ -107,18 +103,18 @@ class RegistryOracleTest {
     void staysExactUnderConcurrentChurn(RepetitionInfo repetition) throws Exception {
         Random random = new Random(repetition.getCurrentRepetition() * 104729L);
         SubscriptionRegistry registry = new SubscriptionRegistry();
-        List<Model> stable = open(registry, random, 30);
-        for (Model m : stable) {
+        List<OracleModel> stable = open(registry, random, 30);
+        for (OracleModel m : stable) {
             for (int i = 0; i < 3; i++) {
                 churn(registry, m, random);
             }
         }
-        List<Model> churning = open(registry, random, 30);
+        List<OracleModel> churning = open(registry, random, 30);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
-                List<Model> mine = churning.subList(t * 15, t * 15 + 15);
+                List<OracleModel> mine = churning.subList(t * 15, t * 15 + 15);
                 long seed = random.nextLong();
                 done.add(threads.submit(() -> {
                     Random own = new Random(seed);
@@ -142,30 +138,30 @@ class RegistryOracleTest {
         } finally {
             threads.shutdownNow();
         }
-        for (Model m : stable) {
+        for (OracleModel m : stable) {
             assertEquals(m.expected, m.received(0), "stable " + m);
         }
-        for (Model m : churning) {
+        for (OracleModel m : churning) {
             m.assertOnlyAuthorised(published);
         }
         // once the churn is over, the index must agree with every connection's final state
-        List<Model> all = new ArrayList<>(stable);
+        List<OracleModel> all = new ArrayList<>(stable);
         all.addAll(churning);
-        all.forEach(Model::mark);
+        all.forEach(OracleModel::mark);
         for (int i = 0; i < 200; i++) {
             Envelope event = event(random);
             registry.deliver(event);
             all.forEach(m -> m.expect(event));
         }
-        for (Model m : all) {
+        for (OracleModel m : all) {
             assertEquals(m.expected, m.received(m.mark), "after churn " + m);
         }
     }
 
-    private static List<Model> open(SubscriptionRegistry registry, Random random, int count) {
-        List<Model> models = new ArrayList<>();
+    private static List<OracleModel> open(SubscriptionRegistry registry, Random random, int count) {
+        List<OracleModel> models = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Model m = new Model(PROJECTS.get(random.nextInt(PROJECTS.size())), IDENTITIES.get(random.nextInt(IDENTITIES.size())));
+            OracleModel m = new OracleModel(PROJECTS.get(random.nextInt(PROJECTS.size())), IDENTITIES.get(random.nextInt(IDENTITIES.size())));
             m.connection = registry.open(m.project, m.identity, m.inbox);
             models.add(m);
         }
@@ -173,7 +169,7 @@ class RegistryOracleTest {
     }
 
     /** One random change to a connection, applied to the registry and to its model. */
-    private static void churn(SubscriptionRegistry registry, Model m, Random random) {
+    private static void churn(SubscriptionRegistry registry, OracleModel m, Random random) {
         int action = random.nextInt(20);
         String id = "s" + random.nextInt(4);
         if (action < 10) {
@@ -236,93 +232,5 @@ class RegistryOracleTest {
             picked.add(from.get(random.nextInt(from.size())));
         }
         return picked;
-    }
-
-    /** What a connection should have, computed the slow way. */
-    private static final class Model {
-        final String project;
-        Identity identity;
-        final Map<String, List<String>> subscriptions = new LinkedHashMap<>();
-        final Map<String, Predicate<JsonObject>> filters = new HashMap<>();
-        final Set<String> everHeldRoles = new HashSet<>();
-        final Set<String> everUsedIds = new HashSet<>();
-        final SubscriptionRegistryTest.Inbox inbox = new SubscriptionRegistryTest.Inbox();
-        final List<String> expected = new ArrayList<>();
-        Connection connection;
-        boolean closed;
-        int mark;
-
-        Model(String project, Identity identity) {
-            this.project = project;
-            this.identity = identity;
-            everHeldRoles.addAll(identity.roles());
-        }
-
-        void subscribed(String id, List<String> channels, Predicate<JsonObject> filter) {
-            if (!closed) {
-                subscriptions.put(id, AccountChannels.convert(channels, identity.userId()));
-                filters.put(id, filter);
-                everUsedIds.add(id);
-            }
-        }
-
-        void identified(Identity next) {
-            if (closed) {
-                return;
-            }
-            subscriptions.replaceAll((id, channels) -> AccountChannels.rebind(channels, identity.userId(), next.userId()));
-            identity = next;
-            everHeldRoles.addAll(next.roles());
-        }
-
-        boolean expect(Envelope e) {
-            List<String> channels = EventChannels.of(EventNames.expand(e.event()).get(0), e.project());
-            boolean readable = e.readRoles().contains("any") || e.readRoles().stream().anyMatch(identity.roles()::contains);
-            List<String> matched = new ArrayList<>();
-            subscriptions.forEach((id, chans) -> {
-                if (chans.stream().anyMatch(channels::contains) && filters.get(id).test(e.payload())) {
-                    matched.add(id);
-                }
-            });
-            if (closed || !project.equals(e.project()) || !readable || matched.isEmpty()) {
-                return false;
-            }
-            matched.sort(null);
-            expected.add(e.payload().getString("$id") + matched);
-            return true;
-        }
-
-        void mark() {
-            mark = inbox.frames.size();
-            expected.clear();
-        }
-
-        List<String> received(int from) {
-            List<String> got = new ArrayList<>();
-            List<String> ids = inbox.ids();
-            for (int i = from; i < inbox.frames.size(); i++) {
-                List<String> subs = new ArrayList<>(inbox.subscriptions(i));
-                subs.sort(null);
-                got.add(ids.get(i) + subs);
-            }
-            return got;
-        }
-
-        /** While churning, the exact state at delivery time is unknown; what was never held can never be used. */
-        void assertOnlyAuthorised(Map<String, Envelope> published) {
-            List<String> ids = inbox.ids();
-            for (int i = 0; i < ids.size(); i++) {
-                Envelope e = published.get(ids.get(i));
-                assertEquals(project, e.project(), "other project's event");
-                assertTrue(e.readRoles().contains("any") || e.readRoles().stream().anyMatch(everHeldRoles::contains),
-                        "unauthorised " + e + " to " + this);
-                assertTrue(everUsedIds.containsAll(inbox.subscriptions(i)), "unknown subscription in " + inbox.frames.get(i));
-            }
-        }
-
-        @Override
-        public String toString() {
-            return identity.userId() + "@" + project + " " + subscriptions;
-        }
     }
 }

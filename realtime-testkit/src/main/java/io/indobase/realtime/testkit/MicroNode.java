@@ -106,9 +106,14 @@ public final class MicroNode implements AutoCloseable {
 
     /** Polls {@code /health/ready} until it answers 200; false after the timeout. */
     public boolean awaitReady(long timeout, TimeUnit unit) throws InterruptedException {
+        return awaitStatus("/health/ready", 200, timeout, unit);
+    }
+
+    /** Polls {@code path} until it answers {@code status} (e.g. readiness 503 once the broker is gone); false after the timeout. */
+    public boolean awaitStatus(String path, int expected, long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (System.nanoTime() < deadline) {
-            if (status("/health/ready") == 200) {
+            if (status(path) == expected) {
                 return true;
             }
             Thread.sleep(250);

@@ -194,7 +194,8 @@ class DeliveryIT {
         try (WsClient quiet = WsClient.connect(node.base(), "project=idle");
              StalledClient silent = StalledClient.connect(node.base(), "project=idle")) {
             assertEquals("connected", quiet.next().getString("type"));
-            Thread.sleep(12_000); // longer than the idle timeout: only the server's pings (answered by the JDK client) keep it
+            // longer than the idle timeout: only the server's pings (answered by the JDK client) keep it open
+            assertEquals(-1, quiet.closeCode(12, TimeUnit.SECONDS), "a quiet client that answers pings is not closed");
             quiet.send("{\"type\":\"ping\"}");
             assertEquals("pong", quiet.next().getString("type"));
             StalledClient.Received received = silent.readAll(15_000);

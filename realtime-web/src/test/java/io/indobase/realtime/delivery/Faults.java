@@ -24,7 +24,7 @@ final class Faults {
             try {
                 broker.publish(DeliveryIT.event(project, "probe", "any", 0));
             } catch (Exception e) {
-                Thread.sleep(500); // the broker is still starting
+                // the broker is still starting: the wait for a frame below paces the next attempt
             }
             frame = client.next(500, TimeUnit.MILLISECONDS);
         }

@@ -12,19 +12,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The real, unmodified Appwrite Web SDK (npm {@code appwrite} 28.0.0 on Node, {@code ws} as its WebSocket) against
@@ -38,21 +32,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code PUBLISH <json>}, answered with {@code OK}) and asserts its verdict.
  * Presence needs signed-in users: alice and bob sign in with JWTs of the tests' issuer (SecurityScenarios.TOKENS).
  */
-@ExtendWith({TestBroker.class, ArquillianExtension.class})
-class AppwriteSdkIT {
+class AppwriteSdkIT extends OnPayaraMicro {
 
     private static final Path E2E = Path.of("..", "e2e");
     private static final Path SDK = E2E.resolve("sdk");
     private static final long TIMEOUT_SECONDS = 60;
     private static final String PUBLISH = "PUBLISH ";
 
-    @ArquillianResource
-    URL base;
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return PackagedWar.war();
-    }
 
     @Test
     void appwriteWebSdkSubscribesUpdatesAndUnsubscribes() throws Exception {

@@ -1,29 +1,13 @@
 package io.indobase.realtime.it;
 
 import io.indobase.realtime.testkit.SecurityScenarios;
-import io.indobase.realtime.testkit.TestBroker;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The handshake matrix on Payara Micro: the file realm created by the post-boot asadmin commands, the test JWT
  * issuer and the test API keys of arquillian.xml (see SecurityFixtures), a real broker for the events.
  */
-@ExtendWith({TestBroker.class, ArquillianExtension.class})
-class HandshakeSecurityIT {
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return PackagedWar.war();
-    }
+class HandshakeSecurityIT extends OnPayaraMicro {
 
     @Test
     void anonymousIsAGuest() throws Exception {

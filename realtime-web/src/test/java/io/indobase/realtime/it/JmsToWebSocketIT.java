@@ -10,29 +10,14 @@ import io.indobase.realtime.testkit.EventPathScenarios;
 import io.indobase.realtime.testkit.TestBroker;
 import io.indobase.realtime.testkit.WsClient;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The packaged WAR on Payara Micro, fed by a real Artemis broker through the resource adapter and the MDB. */
-@ExtendWith({TestBroker.class, ArquillianExtension.class})
-class JmsToWebSocketIT {
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return PackagedWar.war();
-    }
+class JmsToWebSocketIT extends OnPayaraMicro {
 
     @Test
     void guestReceivesOnlyEventsReadableByAnyOrGuests() throws Exception {
