@@ -1,7 +1,8 @@
 package io.indobase.realtime.event;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import io.indobase.realtime.permission.Permissions;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -45,7 +46,7 @@ public final class EnvelopeReader {
         if (text == null || text.isBlank()) {
             throw new MalformedEnvelopeException("empty message body");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new MalformedEnvelopeException("envelope must be a JSON object, got " + value.getValueType());

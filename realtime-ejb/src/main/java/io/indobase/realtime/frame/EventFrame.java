@@ -1,7 +1,8 @@
 package io.indobase.realtime.frame;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import io.indobase.realtime.event.Envelope;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -11,9 +12,9 @@ import java.util.List;
 
 /**
  * The {@code event} frame of one envelope. Everything but {@code subscriptions} is encoded once, when the frame
- * is built; {@link #withSubscriptions} only appends the matched ids, so each distinct recipient group costs one
- * string concatenation. The event id, when there is one, is a member of the frame beside {@code type} and
- * {@code data}, where the Appwrite SDKs do not look.
+ * is built; {@link #withSubscriptions} only appends the matched ids, so each distinct recipient group (in practice
+ * each connection: subscription ids are per connection) costs one string copy. The event id, when there is one,
+ * is a member of the frame beside {@code type} and {@code data}, where the Appwrite SDKs do not look.
  */
 public final class EventFrame {
 
@@ -29,14 +30,14 @@ public final class EventFrame {
 
     /** @param id the event id clients resume from, or null for none */
     public EventFrame(String id, Envelope envelope, List<String> events, List<String> channels) {
-        String data = Json.createObjectBuilder()
+        String data = JSON.createObjectBuilder()
                 .add("events", Frames.strings(events))
                 .add("channels", Frames.strings(channels))
                 .add("timestamp", TIMESTAMP.format(envelope.timestamp()))
                 .add("payload", envelope.payload())
                 .build().toString();
         // data ends with '}': reopen it to append the per-group subscriptions
-        String type = id == null ? "{\"type\":\"event\"," : "{\"type\":\"event\",\"id\":" + Json.createValue(id) + ",";
+        String type = id == null ? "{\"type\":\"event\"," : "{\"type\":\"event\",\"id\":" + JSON.createValue(id) + ",";
         this.head = type + "\"data\":" + data.substring(0, data.length() - 1) + ",\"subscriptions\":";
     }
 
@@ -50,12 +51,20 @@ public final class EventFrame {
      * is gone (a resume filtering by queries), so nobody has to keep the parsed tree.
      */
     public JsonObject payload() {
-        try (JsonReader reader = Json.createReader(new StringReader(head + "[]}}"))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(head + "[]}}"))) {
             return reader.readObject().getJsonObject("data").getJsonObject("payload");
         }
     }
 
+    /** The whole frame for one recipient group: the shared head, the group's ids, and the closing braces. */
     public String withSubscriptions(List<String> subscriptionIds) {
-        return head + Frames.strings(subscriptionIds).build() + "}}";
+        StringBuilder frame = new StringBuilder(head.length() + 40 * subscriptionIds.size() + 4).append(head).append('[');
+        for (int i = 0; i < subscriptionIds.size(); i++) {
+            if (i > 0) {
+                frame.append(',');
+            }
+            JsonKit.quote(subscriptionIds.get(i), frame);
+        }
+        return frame.append("]}}").toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.indobase.realtime.frame;
 
-import jakarta.json.Json;
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,28 +24,28 @@ public final class Frames {
      * @param user          the account model, or {@link JsonValue#NULL} for a guest
      */
     public static String connected(Collection<String> channels, JsonValue subscriptions, JsonValue user) {
-        return frame("connected", Json.createObjectBuilder()
+        return frame("connected", JSON.createObjectBuilder()
                 .add("channels", strings(channels))
                 .add("subscriptions", subscriptions)
                 .add("user", user == null ? JsonValue.NULL : user));
     }
 
     public static String error(int code, String message) {
-        return frame("error", Json.createObjectBuilder().add("code", code).add("message", message));
+        return frame("error", JSON.createObjectBuilder().add("code", code).add("message", message));
     }
 
     public static String response(String to, JsonObjectBuilder data) {
-        return frame("response", Json.createObjectBuilder().add("to", to).add("success", true).addAll(data));
+        return frame("response", JSON.createObjectBuilder().add("to", to).add("success", true).addAll(data));
     }
 
     public static JsonArrayBuilder strings(Collection<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }
 
     private static String frame(String type, JsonObjectBuilder data) {
-        JsonObject frame = Json.createObjectBuilder().add("type", type).add("data", data).build();
+        JsonObject frame = JSON.createObjectBuilder().add("type", type).add("data", data).build();
         return frame.toString();
     }
 }

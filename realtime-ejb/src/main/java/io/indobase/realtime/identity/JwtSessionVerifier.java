@@ -1,10 +1,11 @@
 package io.indobase.realtime.identity;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import io.indobase.realtime.permission.Identity;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.time.Clock;
@@ -93,14 +94,14 @@ public class JwtSessionVerifier implements SessionVerifier {
         } catch (IllegalArgumentException e) {
             throw new InvalidCredentialException("the caller is not a valid user id");
         }
-        JsonObjectBuilder model = Json.createObjectBuilder().add("$id", identity.userId());
+        JsonObjectBuilder model = JSON.createObjectBuilder().add("$id", identity.userId());
         for (String claim : new String[] {"name", "email"}) {
             String value = jwt.claims().getString(claim, null);
             if (value != null) {
                 model.add(claim, value);
             }
         }
-        model.add("labels", Json.createArrayBuilder(identity.labels()));
+        model.add("labels", JSON.createArrayBuilder(identity.labels()));
         return new Account(identity, model.build(), jwt.expiresAt(), jwt.sessionId());
     }
 }

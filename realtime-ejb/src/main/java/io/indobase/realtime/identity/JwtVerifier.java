@@ -1,5 +1,7 @@
 package io.indobase.realtime.identity;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -136,7 +138,7 @@ public final class JwtVerifier {
     }
 
     private static JsonObject json(String part, String what) {
-        try (var reader = jakarta.json.Json.createReader(new StringReader(
+        try (var reader = JSON.createReader(new StringReader(
                 new String(decode(part), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {

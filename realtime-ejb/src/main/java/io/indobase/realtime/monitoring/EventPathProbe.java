@@ -1,12 +1,13 @@
 package io.indobase.realtime.monitoring;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import io.indobase.realtime.event.BrokerUnavailableException;
 import io.indobase.realtime.event.EventReceived;
 import io.indobase.realtime.event.TopicPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.util.Map;
 import java.util.UUID;
@@ -87,7 +88,7 @@ public class EventPathProbe {
         CompletableFuture<Void> back = new CompletableFuture<>();
         pending.put(event, back);
         try {
-            publisher.publish(Json.createObjectBuilder().add("project", EventReceived.PROBE_PROJECT).add("event", event)
+            publisher.publish(JSON.createObjectBuilder().add("project", EventReceived.PROBE_PROJECT).add("event", event)
                     .add("permissions", JsonValue.EMPTY_JSON_ARRAY).build());
             back.get(timeoutMillis, TimeUnit.MILLISECONDS);
             return true;

@@ -1,7 +1,8 @@
 package io.indobase.realtime.presence;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import io.indobase.realtime.permission.Access;
-import jakarta.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,7 +70,7 @@ final class PresenceDirectory {
             return Renewal.ADDED;
         }
         if (presence.expiresAt() != null && known.expiresAt() != null && presence.expiresAt().isAfter(known.expiresAt())) {
-            put(key, new Presence(known.project(), Json.createObjectBuilder(known.document())
+            put(key, new Presence(known.project(), JSON.createObjectBuilder(known.document())
                     .add("expiresAt", presence.document().get("expiresAt")).build(),
                     known.readRoles(), known.updatedAt(), presence.expiresAt()));
         }

@@ -1,9 +1,10 @@
 package io.indobase.realtime.presence;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.event.EventReceived;
 import io.indobase.realtime.frame.EventFrame;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -27,7 +28,7 @@ final class PresenceEvents {
     }
 
     static JsonObject envelope(String project, String action, JsonObject document, Instant now) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("project", project)
                 .add("event", PREFIX + document.getString("$id") + "." + action)
                 .add("payload", document)
@@ -38,12 +39,12 @@ final class PresenceEvents {
 
     /** One node's renewal of some of its presences: each with its project and its document. */
     static JsonObject renewal(String node, List<Presence> presences, Instant now) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        presences.forEach(p -> items.add(Json.createObjectBuilder().add("project", p.project()).add("presence", p.document())));
-        return Json.createObjectBuilder()
+        JsonArrayBuilder items = JSON.createArrayBuilder();
+        presences.forEach(p -> items.add(JSON.createObjectBuilder().add("project", p.project()).add("presence", p.document())));
+        return JSON.createObjectBuilder()
                 .add("project", EventReceived.PRESENCE_PROJECT)
                 .add("event", PREFIX + node + ".renew")
-                .add("payload", Json.createObjectBuilder().add("presences", items))
+                .add("payload", JSON.createObjectBuilder().add("presences", items))
                 .add("permissions", JsonValue.EMPTY_JSON_ARRAY)
                 .add("timestamp", EventFrame.TIMESTAMP.format(now))
                 .build();
@@ -58,8 +59,8 @@ final class PresenceEvents {
 
     /** Appwrite's answer to {@code presence}: no {@code success} member, unlike the other responses. */
     static String response(JsonObject document) {
-        return Json.createObjectBuilder().add("type", "response")
-                .add("data", Json.createObjectBuilder().add("to", "presence").add("presence", document))
+        return JSON.createObjectBuilder().add("type", "response")
+                .add("data", JSON.createObjectBuilder().add("to", "presence").add("presence", document))
                 .build().toString();
     }
 

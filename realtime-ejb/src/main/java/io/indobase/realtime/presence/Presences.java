@@ -1,5 +1,7 @@
 package io.indobase.realtime.presence;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import io.indobase.realtime.event.BrokerUnavailableException;
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.event.EventReceived;
@@ -12,7 +14,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.security.SecureRandom;
@@ -107,11 +108,11 @@ public class Presences {
         Instant now = clock.instant();
         JsonValue metadata = request.metadata() != null ? request.metadata()
                 : existing != null ? existing.document().getOrDefault("metadata", JsonValue.NULL) : JsonValue.NULL;
-        JsonObject document = Json.createObjectBuilder()
+        JsonObject document = JSON.createObjectBuilder()
                 .add("$id", id)
                 .add("$createdAt", existing != null ? existing.document().getString("$createdAt") : Presence.format(now))
                 .add("$updatedAt", Presence.format(now))
-                .add("$permissions", Json.createArrayBuilder(permissions))
+                .add("$permissions", JSON.createArrayBuilder(permissions))
                 .add("userId", userId)
                 .add("status", request.status())
                 .add("source", "realtime")
@@ -190,7 +191,7 @@ public class Presences {
         String expiresAt = Presence.format(now.plusMillis(ttlMillis));
         List<Presence> batch = new ArrayList<>();
         for (Map.Entry<Key, JsonObject> entry : owned.entrySet()) {
-            JsonObject renewed = Json.createObjectBuilder(entry.getValue()).add("expiresAt", expiresAt).build();
+            JsonObject renewed = JSON.createObjectBuilder(entry.getValue()).add("expiresAt", expiresAt).build();
             if (owned.replace(entry.getKey(), entry.getValue(), renewed)) {
                 batch.add(Presence.of(entry.getKey().project(), renewed));
             }

@@ -1,6 +1,7 @@
 package io.indobase.realtime.query;
 
-import jakarta.json.Json;
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -34,8 +35,8 @@ final class QueryParser {
             "distanceGreaterThan", "distanceLessThan", "intersects", "notIntersects", "overlaps", "notOverlaps",
             "touches", "notTouches", "vectorDot", "vectorCosine", "vectorEuclidean");
     private static final int PHP_MAX_DEPTH = 512;
-    /** {@code Json.createParser} looks the provider up on every call; a factory does it once. */
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    /** {@code JSON.createParser} looks the provider up on every call; a factory does it once. */
+    private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
 
     private QueryParser() {
     }

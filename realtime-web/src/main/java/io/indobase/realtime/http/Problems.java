@@ -1,6 +1,7 @@
 package io.indobase.realtime.http;
 
-import jakarta.json.Json;
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import jakarta.ws.rs.core.Response;
 
 /** RFC 9457 problem responses, the error shape of every HTTP API of this application. */
@@ -13,7 +14,7 @@ public final class Problems {
 
     public static Response of(Response.StatusType status, String detail) {
         return Response.status(status).type(PROBLEM_JSON)
-                .entity(Json.createObjectBuilder().add("type", "about:blank").add("title", status.getReasonPhrase())
+                .entity(JSON.createObjectBuilder().add("type", "about:blank").add("title", status.getReasonPhrase())
                         .add("status", status.getStatusCode()).add("detail", detail).build().toString())
                 .build();
     }

@@ -1,5 +1,7 @@
 package io.indobase.realtime.ingest;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import io.indobase.realtime.event.BrokerUnavailableException;
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.event.EnvelopeReader;
@@ -12,7 +14,6 @@ import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.limit.Limits;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -84,7 +85,7 @@ public class IngestResource {
         }
         LOG.log(Level.FINE, "RT-ING-001 key {0} published {1} for project {2}",
                 new Object[] {apiKey.name(), envelope.event(), envelope.project()});
-        return Response.accepted(Json.createObjectBuilder().add("project", envelope.project())
+        return Response.accepted(JSON.createObjectBuilder().add("project", envelope.project())
                 .add("event", envelope.event()).build().toString()).type(MediaType.APPLICATION_JSON).build();
     }
 }

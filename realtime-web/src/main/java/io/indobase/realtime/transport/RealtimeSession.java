@@ -1,5 +1,7 @@
 package io.indobase.realtime.transport;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import io.indobase.realtime.channel.AccountChannels;
 import io.indobase.realtime.frame.Frames;
 import io.indobase.realtime.identity.Account;
@@ -10,7 +12,6 @@ import io.indobase.realtime.presence.Presences;
 import io.indobase.realtime.subscription.Connection;
 import io.indobase.realtime.subscription.Subscription;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -146,8 +147,8 @@ final class RealtimeSession {
 
     /** The subscription id of each slot: a list when the slots are 0..n-1, as PHP would encode them, else an object. */
     private static JsonValue slotIds(List<UrlSubscriptions.Slot> slots, List<String> ids) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         boolean contiguous = true;
         for (int i = 0; i < slots.size(); i++) {
             list.add(ids.get(i));
@@ -185,26 +186,26 @@ final class RealtimeSession {
             planned.put(ids.get(i), new Subscription(Set.copyOf(item.channels()), item.queries()));
         }
         checkCaps(planned, 0);
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = JSON.createArrayBuilder();
         for (int i = 0; i < ids.size(); i++) {
             ClientMessage.SubscribeItem item = subscribe.items().get(i);
             String id = ids.get(i);
             Set<String> channels = registry.subscribe(connection, id, item.channels(), item.queries());
-            results.add(Json.createObjectBuilder()
+            results.add(JSON.createObjectBuilder()
                     .add("subscriptionId", id)
                     .add("channels", Frames.strings(channels))
                     .add("queries", Frames.strings(item.queries())));
         }
-        outbox.send(Frames.response("subscribe", Json.createObjectBuilder().add("subscriptions", results)));
+        outbox.send(Frames.response("subscribe", JSON.createObjectBuilder().add("subscriptions", results)));
     }
 
     private void unsubscribe(ClientMessage.Unsubscribe unsubscribe) {
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = JSON.createArrayBuilder();
         for (String id : unsubscribe.subscriptionIds()) {
             boolean removed = registry.unsubscribe(connection, id);
-            results.add(Json.createObjectBuilder().add("subscriptionId", id).add("removed", removed));
+            results.add(JSON.createObjectBuilder().add("subscriptionId", id).add("removed", removed));
         }
-        outbox.send(Frames.response("unsubscribe", Json.createObjectBuilder().add("subscriptions", results)));
+        outbox.send(Frames.response("unsubscribe", JSON.createObjectBuilder().add("subscriptions", results)));
     }
 
     /** Appwrite keeps the socket open when a session is refused: the client stays what it was. */
@@ -220,7 +221,7 @@ final class RealtimeSession {
         }
         registry.identify(connection, account.identity(), account.sessionId());
         expireAt(account.expiresAt());
-        outbox.send(Frames.response("authentication", Json.createObjectBuilder().add("user", account.model())));
+        outbox.send(Frames.response("authentication", JSON.createObjectBuilder().add("user", account.model())));
     }
 
     /** Over a cap, nothing of the request is applied; {@code closeCode} 0 keeps the socket open. */

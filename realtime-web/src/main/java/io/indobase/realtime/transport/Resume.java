@@ -1,10 +1,11 @@
 package io.indobase.realtime.transport;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import io.indobase.realtime.frame.Frames;
 import io.indobase.realtime.replay.Resumption;
 import io.indobase.realtime.subscription.Connection;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class Resume {
     }
 
     static String answer(Resumption resumption) {
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = JSON.createObjectBuilder()
                 .add("lastEventId", resumption.lastEventId())
                 .add("resumed", resumption.resumed())
                 .add("replayed", resumption.frames().size());

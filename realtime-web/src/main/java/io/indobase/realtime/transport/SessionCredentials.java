@@ -1,5 +1,7 @@
 package io.indobase.realtime.transport;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import io.indobase.realtime.identity.Account;
 import io.indobase.realtime.identity.ApiKey;
 import io.indobase.realtime.identity.ApiKeyStore;
@@ -8,7 +10,6 @@ import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.identity.Revocations;
 import io.indobase.realtime.identity.SessionVerifier;
 import io.indobase.realtime.permission.Identity;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
@@ -90,8 +91,8 @@ final class SessionCredentials {
             } catch (IllegalArgumentException e) {
                 throw refused("The caller's name is not a valid user id (no ':', '/' or white space).");
             }
-            JsonValue user = Json.createObjectBuilder().add("$id", handshake.caller())
-                    .add("labels", Json.createArrayBuilder(identity.labels())).build();
+            JsonValue user = JSON.createObjectBuilder().add("$id", handshake.caller())
+                    .add("labels", JSON.createArrayBuilder(identity.labels())).build();
             return new Resolved(identity, user, handshake.expiresAt(), handshake.session());
         }
         return Resolved.GUEST;

@@ -1,6 +1,7 @@
 package io.indobase.realtime.transport;
 
-import jakarta.json.Json;
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -18,7 +19,7 @@ final class StrictJson {
 
     /** @throws JsonException when the text is not exactly one JSON value */
     static JsonValue parse(String text) {
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw new JsonException("empty");
             }

@@ -1,5 +1,7 @@
 package io.indobase.realtime.presence.http;
 
+import static io.indobase.realtime.frame.JsonKit.JSON;
+
 import io.indobase.realtime.identity.ApiKey;
 import io.indobase.realtime.identity.ApiKeyStore;
 import io.indobase.realtime.identity.GroupRoles;
@@ -8,7 +10,6 @@ import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.presence.Presences;
 import io.indobase.realtime.security.CallerGroups;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.annotation.WebServlet;
@@ -55,16 +56,16 @@ public class PresencesServlet extends HttpServlet {
         try {
             caller = caller(request, project);
         } catch (InvalidCredentialException e) {
-            write(response, HttpServletResponse.SC_UNAUTHORIZED, "application/problem+json", Json.createObjectBuilder()
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, "application/problem+json", JSON.createObjectBuilder()
                     .add("type", "about:blank").add("title", "Unauthorized").add("status", 401)
                     .add("detail", "Invalid API key: " + e.getMessage()).build());
             return;
         }
         List<JsonObject> readable = presences.readable(project, caller.roles());
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         readable.forEach(list::add);
         write(response, HttpServletResponse.SC_OK, "application/json",
-                Json.createObjectBuilder().add("total", readable.size()).add("presences", list).build());
+                JSON.createObjectBuilder().add("total", readable.size()).add("presences", list).build());
     }
 
     /**
@@ -82,7 +83,7 @@ public class PresencesServlet extends HttpServlet {
     }
 
     private static void problem(HttpServletResponse response, String detail) throws IOException {
-        write(response, HttpServletResponse.SC_BAD_REQUEST, "application/problem+json", Json.createObjectBuilder()
+        write(response, HttpServletResponse.SC_BAD_REQUEST, "application/problem+json", JSON.createObjectBuilder()
                 .add("type", "about:blank").add("title", "Bad Request").add("status", 400).add("detail", detail).build());
     }
 
