@@ -31,6 +31,7 @@ final class SessionOutbox implements Recipient {
     static final String TOO_SLOW = "Too slow: the client did not read its frames in time";
 
     private final Session session;
+    private final TextSender sender;
     private final int capacity;
     private final long maxChars;
     private final RealtimeStats stats;
@@ -48,6 +49,7 @@ final class SessionOutbox implements Recipient {
 
     SessionOutbox(Session session, int capacity, long maxChars, RealtimeStats stats) {
         this.session = session;
+        this.sender = TextSender.of(session);
         this.capacity = capacity;
         this.maxChars = maxChars;
         this.stats = stats;
@@ -149,7 +151,7 @@ final class SessionOutbox implements Recipient {
         AtomicInteger phase = new AtomicInteger(); // 0 sending, 1 completed inline, 2 send() returned first
         inFlightSince = System.nanoTime() | 1;
         try {
-            session.getAsyncRemote().sendText(frame, result -> {
+            sender.send(frame, result -> {
                 inFlightSince = 0;
                 onSent(result);
                 sending.set(false);
@@ -181,7 +183,7 @@ final class SessionOutbox implements Recipient {
         }
         inFlightSince = System.nanoTime() | 1;
         try {
-            session.getAsyncRemote().sendText(closing.frame(), result -> close(closing.reason()));
+            sender.send(closing.frame(), result -> close(closing.reason()));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "RT-TRN-002 send failed on session " + session.getId(), e);
             close(closing.reason());
