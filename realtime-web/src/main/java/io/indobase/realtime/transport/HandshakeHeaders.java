@@ -1,6 +1,7 @@
 package io.indobase.realtime.transport;
 
 import io.indobase.realtime.security.CallerGroups;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -27,6 +28,26 @@ public class HandshakeHeaders extends ServerEndpointConfig.Configurator {
         List<String> groups = caller == null ? List.of() : CallerGroups.current(caller);
         config.getUserProperties().put(KEY, Handshake.of(headers, caller, groups));
     }
+
+    /**
+     * One endpoint instance for every session, the application-scoped CDI bean: the endpoint keeps nothing of its own
+     * (each session's state is in its user properties), and letting the container build and inject an instance per
+     * connection was most of a handshake's CPU (docs/benchmarks.md, "Performance work").
+     */
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        if (endpointClass != RealtimeEndpoint.class) {
+            return super.getEndpointInstance(endpointClass);
+        }
+        RealtimeEndpoint endpoint = shared;
+        if (endpoint == null) {
+            endpoint = CDI.current().select(RealtimeEndpoint.class).get();
+            shared = endpoint;
+        }
+        return endpointClass.cast(endpoint);
+    }
+
+    private static volatile RealtimeEndpoint shared;
 
     static Handshake of(Map<String, Object> sessionProperties) {
         Handshake handshake = (Handshake) sessionProperties.get(KEY);

@@ -1,6 +1,7 @@
 package io.indobase.realtime.transport;
 
 import io.indobase.realtime.monitoring.RealtimeStats;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -18,7 +19,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The WebSocket boundary at {@code /v1/realtime}: reads the handshake, delegates frames, closes. */
+/**
+ * The WebSocket boundary at {@code /v1/realtime}: reads the handshake, delegates frames, closes. One instance serves
+ * every session ({@link HandshakeHeaders#getEndpointInstance}); a session's state lives in its user properties.
+ */
+@ApplicationScoped
 @ServerEndpoint(value = "/v1/realtime", configurator = HandshakeHeaders.class)
 public class RealtimeEndpoint {
 
@@ -47,6 +52,9 @@ public class RealtimeEndpoint {
         Map<String, List<String>> query = session.getRequestParameterMap();
         session.setMaxTextMessageBufferSize(services.limits().maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(services.limits().maxFrameBytes());
+        // the heartbeat owns idleness; with a session idle timeout Tyrus re-arms a timer on the managed scheduler for
+        // every frame sent, and capturing the context costs more than the delivery itself (docs/benchmarks.md)
+        session.setMaxIdleTimeout(0);
         SessionOutbox outbox = new SessionOutbox(session, outboxFrames, outboxChars, stats);
         RealtimeSession state = new RealtimeSession(services, outbox);
         session.getUserProperties().put(STATE, state);
