@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -58,7 +59,10 @@ public class SubscriptionRegistry {
     private final Object order = new Object();
 
     public Connection open(String project, Identity identity, Recipient recipient) {
-        Connection connection = new Connection(UUID.randomUUID().toString(), project, identity, recipient);
+        // a name for the admin API, not a secret: no SecureRandom (its lock queued concurrent handshakes)
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Connection connection = new Connection(new UUID(random.nextLong(), random.nextLong()).toString(), project, identity,
+                recipient);
         table.add(connection);
         return connection;
     }

@@ -52,11 +52,11 @@ public class RealtimeEndpoint {
         Map<String, List<String>> query = session.getRequestParameterMap();
         session.setMaxTextMessageBufferSize(services.limits().maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(services.limits().maxFrameBytes());
-        // the heartbeat owns idleness: no container idle timeout (setting it arms a timer on the managed scheduler,
-        // which costs a class-path scan in Payara, so only when there is one to switch off; ADR 0009)
+        // the heartbeat owns idleness: no container idle timeout, and no idle timer re-armed per frame (ADR 0009)
         if (session.getMaxIdleTimeout() != 0) {
             session.setMaxIdleTimeout(0);
         }
+        NoIdleTimer.install(session);
         SessionOutbox outbox = new SessionOutbox(session, outboxFrames, outboxChars, stats);
         RealtimeSession state = new RealtimeSession(services, outbox);
         session.getUserProperties().put(STATE, state);
