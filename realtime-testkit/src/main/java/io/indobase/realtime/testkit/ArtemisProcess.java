@@ -37,6 +37,11 @@ public final class ArtemisProcess implements AutoCloseable {
 
     /** Creates a fresh broker instance (an existing one at that path is overwritten). */
     public static ArtemisProcess create(Path home, Path instance, int port) throws Exception {
+        return create(home, instance, port, "512M");
+    }
+
+    /** As {@link #create(Path, Path, int)}, with the broker's heap ({@code -Xmx}, e.g. {@code 1G}). */
+    public static ArtemisProcess create(Path home, Path instance, int port, String memory) throws Exception {
         ArtemisProcess broker = new ArtemisProcess(home, instance, port);
         if (Files.exists(broker.instance)) {
             try (var paths = Files.walk(broker.instance)) {
@@ -47,7 +52,7 @@ public final class ArtemisProcess implements AutoCloseable {
         Process create = new ProcessBuilder("bash", broker.home.resolve("bin/artemis").toString(), "create", "--silent", "--force",
                 "--user", USER, "--password", USER, "--allow-anonymous", "--host", "127.0.0.1", "--default-port", Integer.toString(port),
                 "--no-web", "--no-autotune", "--no-amqp-acceptor", "--no-stomp-acceptor", "--no-mqtt-acceptor",
-                "--no-hornetq-acceptor", "--java-memory", "512M", "--nio", broker.instance.toString())
+                "--no-hornetq-acceptor", "--java-memory", memory, "--nio", broker.instance.toString())
                 .redirectErrorStream(true).redirectOutput(broker.instance.getParent().resolve("artemis-create.log").toFile()).start();
         if (!create.waitFor(60, TimeUnit.SECONDS) || create.exitValue() != 0) {
             create.destroyForcibly();
@@ -84,6 +89,11 @@ public final class ArtemisProcess implements AutoCloseable {
         }
         kill();
         throw new IllegalStateException("the broker was not active within 60 s; see " + log);
+    }
+
+    /** The running broker process (the {@code artemis} script execs the JVM). */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** {@code kill -9}: no clean shutdown, as in a crash. */

@@ -34,6 +34,7 @@ public final class MicroNode implements AutoCloseable {
     private final Path preBoot;
     private final Path postBoot;
     private final List<Path> logs = new ArrayList<>();
+    private List<String> javaOptions = List.of("-Xmx384m");
     private Process process;
 
     /**
@@ -71,12 +72,28 @@ public final class MicroNode implements AutoCloseable {
         }
     }
 
+    /** JVM options of the next {@link #start} in place of the default {@code -Xmx384m}. */
+    public MicroNode javaOptions(List<String> options) {
+        this.javaOptions = List.copyOf(options);
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The running Payara Micro process. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Starts the process and waits until Micro says it is ready and the application answers (not readiness). */
     public MicroNode start() throws Exception {
         Path log = workDir.resolve("micro-" + (logs.size() + 1) + ".log");
         logs.add(log);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Djava.io.tmpdir=" + workDir.resolve("tmp")));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(javaOptions);
+        command.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", microJar.toString(), "--nohazelcast", "--port", Integer.toString(port),
                 "--deploy", rar.toString(), "--deploy", war + ":/"));

@@ -1,0 +1,95 @@
+package io.indobase.realtime.bench.suite;
+
+import io.indobase.realtime.bench.server.NchanServer;
+import io.indobase.realtime.bench.server.ProcStats;
+import io.indobase.realtime.testkit.ArtemisProcess;
+import io.indobase.realtime.testkit.MicroNode;
+import io.indobase.realtime.testkit.Tokens;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The servers of a run, all on loopback and all started once: a standalone Artemis broker (it feeds our node and is
+ * itself the STOMP peer), our node on Payara Micro (the packaged WAR and RAR), and nginx with nchan when installed.
+ * Each server process is pinned to {@code serverCpus} once up.
+ */
+final class Lab implements AutoCloseable {
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<Target> targets = new ArrayList<>();
+
+    /** Our node's JVM options (the heap and the collector; see docs/benchmarking.md). */
+    static final List<String> NODE_JVM = List.of("-Xmx2g");
+
+    static Lab start(Path runtime, Path work, String serverCpus, boolean nchan, List<String> nodeJvm) throws Exception {
+        Lab lab = new Lab();
+        try {
+            lab.startAll(runtime, work, serverCpus, nchan, nodeJvm);
+            return lab;
+        } catch (Exception e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Path runtime, Path work, String serverCpus, boolean withNchan, List<String> nodeJvm)
+            throws Exception {
+        ArtemisProcess broker = ArtemisProcess.create(runtime.resolve("apache-artemis-2.40.0"), work.resolve("broker"),
+                MicroNode.freePort(), "1G");
+        started.add(broker);
+        broker.start();
+        System.out.println("broker up on " + broker.port());
+
+        Map<String, String> settings = new HashMap<>(broker.nodeProperties());
+        settings.put("realtime.limits.connections-per-ip-per-minute", "100000000");
+        settings.put("mp.jwt.verify.publickey.location", Path.of("..", "realtime-testkit", "src", "main", "resources", "io",
+                "indobase", "realtime", "testkit", "jwt-test-public.pem").toAbsolutePath().normalize().toString());
+        settings.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        settings.put("realtime.identity.team-prefix", "team.");
+        settings.put("realtime.identity.team-role-separator", ".");
+        MicroNode node = new MicroNode(runtime.resolve("payara-micro.jar"), runtime.resolve("artemis-rar.rar"),
+                runtime.resolve("realtime-web.war"), work.resolve("node"), settings).javaOptions(nodeJvm);
+        started.add(node);
+        node.start();
+        if (!node.awaitReady(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("our node was not ready within 120 s; see " + work.resolve("node"));
+        }
+        System.out.println("our node up on " + node.port());
+
+        targets.add(new Target(Target.OURS, node.port(), node.handle(), broker.handle(), broker.port()));
+        if (withNchan) {
+            NchanServer nchan = new NchanServer(work.resolve("nchan"), MicroNode.freePort());
+            started.add(nchan);
+            nchan.start();
+            System.out.println("nchan up on " + nchan.port());
+            targets.add(new Target(Target.NCHAN, nchan.port(), nchan.handle(), null, 0));
+        }
+        targets.add(new Target(Target.STOMP, broker.port(), broker.handle(), null, broker.port()));
+        if (serverCpus != null) {
+            for (Target target : targets) {
+                if (!ProcStats.pin(target.server(), serverCpus)) {
+                    System.out.println("could not pin " + target.name() + " to CPU " + serverCpus);
+                }
+            }
+        }
+    }
+
+    /** The targets, peers around ours so that rounds alternate peer, ours, peer. */
+    List<Target> targets() {
+        return List.copyOf(targets);
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("stopping: " + e);
+            }
+        }
+    }
+}

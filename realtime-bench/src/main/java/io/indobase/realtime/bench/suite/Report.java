@@ -1,0 +1,78 @@
+package io.indobase.realtime.bench.suite;
+
+import java.util.List;
+import java.util.Locale;
+
+/** docs/benchmarks.md: how the run was made, the figures per scenario, and where each target of issue 8 stands. */
+final class Report {
+
+    private static final String[][] SCENARIOS = {
+        {"S1", "Idle connections: memory per connection, connect + subscribe latency, idle CPU"},
+        {"S2", "Fan-out latency to N subscribers of one channel (about 40k deliveries/s offered, 100-byte payload)"},
+        {"S3", "Maximum deliveries per second to 1,000 subscribers within a p99 (of every delivery) ≤ 100 ms and ≥ 99.9 % delivered"},
+        {"S4", "Permission-filtered fan-out: events readable by 1 %, 10 %, 100 % of the subscribers (100 teams)"},
+        {"S5", "Connect + subscribe + close churn beside steady subscribers (2 events/s)"},
+        {"S6", "Slow consumers: 10 % of 10,000 subscribers stop reading (1 KB payload, 4 events/s)"},
+    };
+
+    private Report() {
+    }
+
+    static String markdown(String header, double floor, Results results) {
+        List<String> targets = results.targets();
+        StringBuilder md = new StringBuilder(header);
+        for (String failure : results.failures()) {
+            md.append("\n**A round failed:** ").append(failure).append(" (its figures are missing below).\n");
+        }
+        md.append("\n## Targets\n\n| target | figure | status |\n|---|---|---|\n");
+        targets(md, floor, results);
+        md.append("\n## S0: the write floor\n\n").append(String.format(Locale.ROOT,
+                "`SocketChannel.write` of a 32-byte frame, TCP_NODELAY, 1,000 loopback sockets round-robin, drained by "
+                        + "another thread: **%.2f µs CPU per write** (the writing thread). No server delivers a frame for "
+                        + "less on this machine; CPU per delivery below is also given against it.%n", floor));
+        for (String[] scenario : SCENARIOS) {
+            String table = results.table(scenario[0], targets);
+            if (table.split("\n").length > 2) {
+                md.append("\n## ").append(scenario[0]).append(": ").append(scenario[1]).append("\n\n").append(table);
+            }
+        }
+        return md.toString();
+    }
+
+    private static void targets(StringBuilder md, double floor, Results r) {
+        double memOurs = r.median("S1", "N=10000", "RSS KiB/conn (round 1)", Target.OURS);
+        double memNchan = r.median("S1", "N=10000", "RSS KiB/conn (round 1)", Target.NCHAN);
+        row(md, "memory per idle connection ≤ nchan's (N=10000, RSS)", ratio(memOurs, memNchan, "KiB"), memOurs <= memNchan);
+        double held = r.median("S1", "N=19000", "held (of 19000)", Target.OURS);
+        row(md, "19k connections held by one node", Results.format(held) + " held", held >= 19000);
+        double cpu = r.median("S3", "N=1000", "server CPU µs/delivery at max", Target.OURS);
+        row(md, "server CPU per delivery ≤ 1.3× the write floor (S3 at max)",
+                String.format(Locale.ROOT, "%s µs = %.2f× the floor (%.2f µs)", Results.format(cpu), cpu / floor, floor),
+                cpu <= 1.3 * floor);
+        double rateOurs = r.median("S3", "N=1000", "max deliveries/s (every p99≤100ms, ≥99.9%)", Target.OURS);
+        double rateNchan = r.median("S3", "N=1000", "max deliveries/s (every p99≤100ms, ≥99.9%)", Target.NCHAN);
+        row(md, "deliveries/s ≥ nchan's (S3)", ratio(rateOurs, rateNchan, "/s"), rateOurs >= rateNchan);
+        double lastOurs = r.median("S2", "N=10000", "time to last p99 ms", Target.OURS);
+        double lastNchan = r.median("S2", "N=10000", "time to last p99 ms", Target.NCHAN);
+        row(md, "fan-out to 10k: p99 time to last ≤ nchan's (S2)", ratio(lastOurs, lastNchan, "ms"), lastOurs <= lastNchan);
+        double one = r.median("S4", "readable 1 %", "server CPU ms/event", Target.OURS);
+        double all = r.median("S4", "readable 100 %", "server CPU ms/event", Target.OURS);
+        row(md, "S4: CPU at 1 % readable ≤ 0.05× CPU at 100 %", String.format(Locale.ROOT, "%s ÷ %s ms = %.3f",
+                Results.format(one), Results.format(all), one / all), one / all <= 0.05);
+        double stalled = r.median("S6", "stalled 10 %", "healthy probe p99 ms", Target.OURS);
+        double base = r.median("S6", "stalled 0 %", "healthy probe p99 ms", Target.OURS);
+        row(md, "S6: healthy p99 with 10 % stalled ≤ 1.2× baseline", String.format(Locale.ROOT, "%s ÷ %s ms = %.2f",
+                Results.format(stalled), Results.format(base), stalled / base), stalled / base <= 1.2);
+    }
+
+    private static String ratio(double ours, double peer, String unit) {
+        return String.format(Locale.ROOT, "ours %s %s, nchan %s %s: ratio %.2f", Results.format(ours), unit,
+                Results.format(peer), unit, ours / peer);
+    }
+
+    private static void row(StringBuilder md, String target, String figure, boolean met) {
+        md.append("| ").append(target).append(" | ").append(figure).append(" | ")
+                .append(figure.contains("–") || figure.contains("NaN") ? "not measured" : met ? "met" : "**not met**")
+                .append(" |\n");
+    }
+}

@@ -1,0 +1,109 @@
+package io.indobase.realtime.bench.suite;
+
+import io.indobase.realtime.bench.server.NchanServer;
+import io.indobase.realtime.bench.server.WriteFloor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The benchmark suite (bin/realtime bench): S0–S6 against our node and its peers, alternating, on loopback; writes
+ * the markdown report. Not a test: it never fails on a figure, only when the harness itself cannot work.
+ * <pre>
+ * Suite [--smoke] [--rounds N] [--out FILE] [--runtime DIR] [--work DIR] [--no-pin] [--no-nchan]
+ *       [--targets ours,nchan,stomp] [--jfr FILE] [--warm-up SECONDS] [--sizes 1000,10000] [--node-jvm "OPTIONS"]   (a subset of the targets; a JFR recording of our node's rounds)
+ * </pre>
+ */
+public final class Suite {
+
+    private Suite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = List.of(args);
+        boolean smoke = a.contains("--smoke");
+        int rounds = Integer.parseInt(option(a, "--rounds", "3"));
+        Settings settings = (smoke ? Settings.smoke() : Settings.full(rounds))
+                .withWarmUp(Double.parseDouble(option(a, "--warm-up", "-1")))
+                .withSizes(option(a, "--sizes", null));
+        Path out = Path.of(option(a, "--out", smoke ? "target/bench/benchmarks-smoke.md" : "../docs/benchmarks.md"));
+        Path runtime = Path.of(option(a, "--runtime", "target/runtime"));
+        Path work = Path.of(option(a, "--work", "target/bench")).toAbsolutePath();
+        boolean pin = !a.contains("--no-pin") && Machine.canPin();
+        boolean nchan = !a.contains("--no-nchan") && NchanServer.installed();
+        Files.createDirectories(work);
+        long started = System.nanoTime();
+        Machine machine = Machine.read(pin);
+
+        double floor = WriteFloor.measure(1000, smoke ? 100_000 : 500_000);
+        System.out.printf("S0 write floor: %.2f µs per write%n", floor);
+        Results results = new Results();
+        List<String> nodeJvm = a.contains("--node-jvm") ? List.of(option(a, "--node-jvm", "").split(" ")) : Lab.NODE_JVM;
+        try (Lab lab = Lab.start(runtime, work, pin ? "0" : null, nchan, nodeJvm);
+             Generators generators = new Generators(work, pin ? "1" : null)) {
+            Scenarios scenarios = new Scenarios(generators, results, settings, work);
+            List<String> only = List.of(option(a, "--targets", "ours,nchan,stomp").split(","));
+            List<Target> targets = lab.targets().stream().filter(t -> only.contains(t.name())).toList();
+            for (Target target : targets) {
+                System.out.println("warm-up: " + target.name());
+                scenarios.warmUp(target);
+            }
+            String jfr = option(a, "--jfr", null);
+            if (jfr != null) {
+                Profiler.start(targets.get(0).server(), Path.of(jfr).toAbsolutePath());
+            }
+            for (int round = 1; round <= settings.rounds(); round++) {
+                for (Target target : order(targets, round)) {
+                    System.out.println("round " + round + ": " + target.name());
+                    try {
+                        scenarios.round(target, round);
+                    } catch (Exception e) { // one target's failure is a finding, not the end of the run
+                        e.printStackTrace();
+                        results.failed(target.name() + ", round " + round + ": " + e);
+                        generators.closeAll();
+                    }
+                }
+            }
+            if (jfr != null) {
+                Profiler.stop(targets.get(0).server(), Path.of(jfr).toAbsolutePath());
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        String header = machine.header(smoke, settings, took, nchan, String.join(" ", nodeJvm));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, Report.markdown(header, floor, results));
+        System.out.println("wrote " + out.toAbsolutePath().normalize() + " in " + took.toMinutes() + " min "
+                + took.toSecondsPart() + " s");
+        check(results, smoke);
+    }
+
+    /** Peer, ours, peer…: the order turns each round so no target always runs first after another. */
+    private static List<Target> order(List<Target> targets, int round) {
+        List<Target> turned = new java.util.ArrayList<>(targets);
+        java.util.Collections.rotate(turned, round - 1);
+        return turned;
+    }
+
+    /** The harness must have worked: subscribers held and events delivered, none unauthorised, for every target. */
+    private static void check(Results results, boolean smoke) {
+        for (String target : results.targets()) {
+            double delivered = results.median("S2", "N=100", "delivered %", target);
+            if (!(delivered > 99)) {
+                throw new IllegalStateException(target + ": S2 N=100 delivered " + delivered + " %: the harness did not work");
+            }
+        }
+        boolean leak = results.cells().stream().anyMatch(c -> c.metric().startsWith("unauthorised") && c.value() > 0);
+        if (leak) {
+            throw new IllegalStateException("a subscriber received an event it may not read (see the report)");
+        }
+        if (smoke) {
+            System.out.println("smoke: the harness works (no figure is checked)");
+        }
+    }
+
+    static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+}
