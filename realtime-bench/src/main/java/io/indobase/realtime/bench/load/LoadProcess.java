@@ -140,6 +140,6 @@ public final class LoadProcess {
                 result.completeExceptionally(e);
             }
         });
-        return result.get(60, TimeUnit.SECONDS);
+        return result.get(180, TimeUnit.SECONDS);
     }
 }

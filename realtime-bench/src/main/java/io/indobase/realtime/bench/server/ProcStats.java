@@ -89,7 +89,7 @@ public final class ProcStats {
     }
 
     /** Output of a short command, or "" when it fails. */
-    static String output(String... command) {
+    public static String output(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String text = new String(process.getInputStream().readAllBytes());

@@ -1,5 +1,6 @@
 package io.indobase.realtime.bench.suite;
 
+import io.indobase.realtime.bench.server.ProcStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ final class Machine {
 
     private final String date = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
     private final String cpu;
-    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final int cores = cpus();
     private final String kernel;
     private final String memory;
     private final String loadBefore;
@@ -33,8 +34,16 @@ final class Machine {
         return new Machine(pinned);
     }
 
+    /**
+     * The machine's CPUs, from /proc/cpuinfo: not {@code availableProcessors()}, which is this process's affinity
+     * (bin/realtime starts the suite on CPU 1 only).
+     */
+    static int cpus() {
+        return (int) Math.max(1, read("/proc/cpuinfo").lines().filter(l -> l.startsWith("processor")).count());
+    }
+
     static boolean canPin() {
-        return Files.isExecutable(Path.of("/usr/bin/taskset")) && Runtime.getRuntime().availableProcessors() >= 2;
+        return Files.isExecutable(Path.of("/usr/bin/taskset")) && cpus() >= 2;
     }
 
     String header(boolean smoke, Settings settings, Duration took, boolean nchan, String nodeJvm) {
@@ -78,16 +87,7 @@ final class Machine {
     }
 
     private static String version(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String text = new String(process.getInputStream().readAllBytes()).trim();
-            process.waitFor();
-            return text;
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
+        String text = ProcStats.output(command).trim();
+        return text.isEmpty() ? "unknown" : text;
     }
 }

@@ -67,7 +67,7 @@ final class Scenarios {
     }
 
     void round(Target target, int round) throws Exception {
-        for (int size : settings.sizes()) {
+        for (int size : settings.sizesFor(target.name())) {
             population(target, round, size);
         }
         for (int stall : settings.stallPercents()) {

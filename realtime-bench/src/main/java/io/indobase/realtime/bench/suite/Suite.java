@@ -40,8 +40,8 @@ public final class Suite {
         System.out.printf("S0 write floor: %.2f µs per write%n", floor);
         Results results = new Results();
         List<String> nodeJvm = a.contains("--node-jvm") ? List.of(option(a, "--node-jvm", "").split(" ")) : Lab.NODE_JVM;
-        try (Lab lab = Lab.start(runtime, work, pin ? "0" : null, nchan, nodeJvm);
-             Generators generators = new Generators(work, pin ? "1" : null)) {
+        try (Lab lab = Lab.start(runtime, work, pin ? "0" : null, nchan, nodeJvm)) {
+            Generators generators = new Generators(work, pin ? "1" : null);
             Scenarios scenarios = new Scenarios(generators, results, settings, work);
             List<String> only = List.of(option(a, "--targets", "ours,nchan,stomp").split(","));
             List<Target> targets = lab.targets().stream().filter(t -> only.contains(t.name())).toList();
@@ -61,13 +61,16 @@ public final class Suite {
                     } catch (Exception e) { // one target's failure is a finding, not the end of the run
                         e.printStackTrace();
                         results.failed(target.name() + ", round " + round + ": " + e);
-                        generators.closeAll();
+                        generators.close(); // whatever state they are in: fresh processes for the next target
+                        generators = new Generators(work, pin ? "1" : null);
+                        scenarios = new Scenarios(generators, results, settings, work);
                     }
                 }
             }
             if (jfr != null) {
                 Profiler.stop(targets.get(0).server(), Path.of(jfr).toAbsolutePath());
             }
+            generators.close();
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         String header = machine.header(smoke, settings, took, nchan, String.join(" ", nodeJvm));
