@@ -32,7 +32,7 @@ public class HandshakeHeaders extends ServerEndpointConfig.Configurator {
     /**
      * One endpoint instance for every session, the application-scoped CDI bean: the endpoint keeps nothing of its own
      * (each session's state is in its user properties), and letting the container build and inject an instance per
-     * connection was most of a handshake's CPU (docs/benchmarks.md, "Performance work").
+     * connection was most of a handshake's CPU (ADR 0009).
      */
     @Override
     public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
