@@ -6,7 +6,7 @@ package io.indobase.realtime.bench.peer;
  */
 public interface Peer {
 
-    /** The request target and extra headers of subscriber {@code index}'s upgrade, as HTTP text. */
+    /** The request target (path and query) of subscriber {@code index}'s upgrade. */
     String target(int index, int team);
 
     /** Extra upgrade headers, each ending with CRLF ("" for none). */
