@@ -1,6 +1,6 @@
 package io.indobase.realtime.event;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 
 import io.indobase.realtime.permission.Permissions;
 import jakarta.json.JsonArray;

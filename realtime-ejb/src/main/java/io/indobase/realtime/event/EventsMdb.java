@@ -1,6 +1,6 @@
 package io.indobase.realtime.event;
 
-import io.indobase.realtime.monitoring.RealtimeStats;
+import io.indobase.realtime.stats.RealtimeStats;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.enterprise.event.Event;

@@ -1,8 +1,9 @@
 package io.indobase.realtime.frame;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 
 import io.indobase.realtime.event.Envelope;
+import io.indobase.realtime.json.JsonKit;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;

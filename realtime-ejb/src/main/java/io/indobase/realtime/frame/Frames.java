@@ -1,6 +1,6 @@
 package io.indobase.realtime.frame;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package io.indobase.realtime.identity;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 
 import io.indobase.realtime.permission.Identity;
 import jakarta.annotation.PostConstruct;

@@ -1,6 +1,6 @@
 package io.indobase.realtime.monitoring;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 
 import io.indobase.realtime.event.BrokerUnavailableException;
 import io.indobase.realtime.event.EventReceived;

@@ -2,6 +2,8 @@ package io.indobase.realtime.monitoring;
 
 import io.indobase.realtime.replay.ReplayWindow;
 import io.indobase.realtime.replay.Resumption;
+import io.indobase.realtime.stats.LatencyHistogram;
+import io.indobase.realtime.stats.RealtimeStats;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -65,7 +67,7 @@ public class RealtimeMetrics {
         gauge("realtime.replay.events", "Events held in the replay window for resuming clients", window::heldEvents);
         gauge("realtime.replay.span.seconds", "How far back the replay window reaches", () -> window.spanMillis() / 1000);
         for (Resumption.Outcome outcome : Resumption.Outcome.values()) {
-            gauge("realtime.resumptions", "Resume requests, by outcome (counter)", () -> stats.resumptions(outcome),
+            gauge("realtime.resumptions", "Resume requests, by outcome (counter)", () -> stats.resumptions(outcome.name()),
                     new Tag("outcome", outcome.name().toLowerCase()));
         }
         long[] bounds = LatencyHistogram.boundsMillis();

@@ -1,6 +1,7 @@
 package io.indobase.realtime.monitoring;
 
 import io.indobase.realtime.identity.ApiKeyStore;
+import io.indobase.realtime.stats.RealtimeStats;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,6 +1,6 @@
 /**
- * Monitoring: the node's counters and latency histogram (cheap enough for the delivery path: no lock, no
- * allocation), and how operators see them — the {@code RealtimeMXBean}, MicroProfile Health checks and MicroProfile
- * Metrics. Every other feature may record into {@link io.indobase.realtime.monitoring.RealtimeStats}.
+ * Monitoring: how operators see the node — the {@code RealtimeMXBean}, MicroProfile Health checks, MicroProfile
+ * Metrics and the event-path probe behind readiness. It reads every feature's state (and {@code stats}' counters);
+ * no feature depends on it.
  */
 package io.indobase.realtime.monitoring;

@@ -1,6 +1,6 @@
 package io.indobase.realtime.presence;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 
 import io.indobase.realtime.event.BrokerUnavailableException;
 import io.indobase.realtime.event.Envelope;

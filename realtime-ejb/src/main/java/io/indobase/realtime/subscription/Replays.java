@@ -1,9 +1,9 @@
 package io.indobase.realtime.subscription;
 
-import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Access;
 import io.indobase.realtime.replay.Recorded;
 import io.indobase.realtime.replay.Resumption;
+import io.indobase.realtime.stats.RealtimeStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ final class Replays {
     static Resumption of(Connection connection, String lastEventId, Optional<List<Recorded>> later, int maxFrames,
                          long maxChars, RealtimeStats stats) {
         Resumption resumption = of(connection, lastEventId, later, maxFrames, maxChars);
-        stats.resumed(resumption.outcome());
+        stats.resumed(resumption.outcome().name());
         return resumption;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.indobase.realtime.stats.RealtimeStats;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import java.lang.management.ManagementFactory;
 import javax.management.MBeanServer;

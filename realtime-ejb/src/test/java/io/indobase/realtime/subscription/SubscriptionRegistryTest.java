@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.event.Envelope;
-import io.indobase.realtime.monitoring.RealtimeStats;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.permission.Membership;
+import io.indobase.realtime.stats.RealtimeStats;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -1,6 +1,6 @@
 package io.indobase.realtime.http;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 
 import jakarta.ws.rs.core.Response;
 

@@ -1,6 +1,6 @@
 package io.indobase.realtime.transport;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 
 import io.indobase.realtime.channel.AccountChannels;
 import io.indobase.realtime.frame.Frames;
@@ -8,10 +8,16 @@ import io.indobase.realtime.identity.Account;
 import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.limit.MessageBudget;
+import io.indobase.realtime.presence.PresenceException;
 import io.indobase.realtime.presence.Presences;
 import io.indobase.realtime.subscription.Connection;
 import io.indobase.realtime.subscription.Subscription;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
+import io.indobase.realtime.transport.protocol.ClientMessage;
+import io.indobase.realtime.transport.protocol.ClientMessages;
+import io.indobase.realtime.transport.protocol.ProtocolException;
+import io.indobase.realtime.transport.protocol.SubscriptionQueries;
+import io.indobase.realtime.transport.protocol.UrlSubscriptions;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -20,13 +26,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -172,7 +178,7 @@ final class RealtimeSession {
         } else if (message instanceof ClientMessage.Authenticate authenticate) {
             authenticate(authenticate);
         } else if (message instanceof ClientMessage.Presence presence) {
-            outbox.send(PresenceMessages.answer(presences, connection, presence));
+            presence(presence);
         }
     }
 
@@ -196,6 +202,15 @@ final class RealtimeSession {
                     .add("queries", Frames.strings(item.queries())));
         }
         outbox.send(Frames.response("subscribe", JSON.createObjectBuilder().add("subscriptions", results)));
+    }
+
+    /** The core's refusal of a presence is an error frame; the socket stays open. */
+    private void presence(ClientMessage.Presence presence) {
+        try {
+            outbox.send(presences.upsert(connection, presence.request()));
+        } catch (PresenceException e) {
+            throw new ProtocolException(e.code(), e.getMessage());
+        }
     }
 
     private void unsubscribe(ClientMessage.Unsubscribe unsubscribe) {

@@ -1,11 +1,12 @@
 package io.indobase.realtime.transport;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 
 import io.indobase.realtime.frame.Frames;
 import io.indobase.realtime.replay.Resumption;
 import io.indobase.realtime.subscription.Connection;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
+import io.indobase.realtime.transport.protocol.ProtocolException;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.indobase.realtime.transport;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 
 import io.indobase.realtime.identity.Account;
 import io.indobase.realtime.identity.ApiKey;
@@ -10,6 +10,7 @@ import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.identity.Revocations;
 import io.indobase.realtime.identity.SessionVerifier;
 import io.indobase.realtime.permission.Identity;
+import io.indobase.realtime.transport.protocol.ProtocolException;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.indobase.realtime.transport;
 
 import io.indobase.realtime.frame.Frames;
-import io.indobase.realtime.monitoring.RealtimeStats;
+import io.indobase.realtime.stats.RealtimeStats;
 import io.indobase.realtime.subscription.Recipient;
+import io.indobase.realtime.transport.tyrus.TextSender;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.identity.InvalidCredentialException;
-import io.indobase.realtime.monitoring.RealtimeStats;
+import io.indobase.realtime.stats.RealtimeStats;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.indobase.realtime.monitoring.RealtimeStats;
+import io.indobase.realtime.stats.RealtimeStats;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.indobase.realtime.presence.http;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 
 import io.indobase.realtime.identity.ApiKey;
 import io.indobase.realtime.identity.ApiKeyStore;

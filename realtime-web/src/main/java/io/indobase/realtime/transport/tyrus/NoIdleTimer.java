@@ -1,4 +1,4 @@
-package io.indobase.realtime.transport;
+package io.indobase.realtime.transport.tyrus;
 
 import jakarta.websocket.Session;
 import java.lang.reflect.Field;
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * sockets, the heartbeat's pings and their pongs alone kept a core busy (ADR 0009). A session whose idle timeout is 0
  * gets this scheduler instead, which schedules nothing. Without Tyrus's field, nothing changes (logged once).
  */
-final class NoIdleTimer extends AbstractExecutorService implements ScheduledExecutorService {
+public final class NoIdleTimer extends AbstractExecutorService implements ScheduledExecutorService {
 
     private static final Logger LOG = Logger.getLogger(NoIdleTimer.class.getName());
     private static final NoIdleTimer INSTANCE = new NoIdleTimer();
@@ -30,7 +30,7 @@ final class NoIdleTimer extends AbstractExecutorService implements ScheduledExec
     }
 
     /** Gives the session this timer when its idle timeout is 0; false when that is not possible here. */
-    static boolean install(Session session) {
+    public static boolean install(Session session) {
         if (session.getMaxIdleTimeout() != 0) {
             return false;
         }

@@ -1,12 +1,9 @@
-package io.indobase.realtime.transport;
+package io.indobase.realtime.transport.protocol;
 
-import static io.indobase.realtime.transport.ProtocolException.INVALID_MESSAGE;
+import static io.indobase.realtime.transport.protocol.ProtocolException.INVALID_MESSAGE;
 
-import io.indobase.realtime.presence.PresenceException;
 import io.indobase.realtime.presence.PresencePermissions;
 import io.indobase.realtime.presence.PresenceRequest;
-import io.indobase.realtime.presence.Presences;
-import io.indobase.realtime.subscription.Connection;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -16,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The {@code presence} message: its parameters checked as Appwrite's dispatcher checks them, in order ({@code status}
  * required, {@code Text(2048)}; {@code presenceId} {@code Text(36)}; {@code metadata} anything; {@code permissions}
- * utopia's validator), and its answer, with the core's refusals turned into error frames that keep the socket open.
+ * utopia's validator). A refusal is an error frame that keeps the socket open.
  */
 final class PresenceMessages {
 
@@ -52,15 +49,6 @@ final class PresenceMessages {
         }
         return new ClientMessage.Presence(new PresenceRequest(status, presenceId,
                 metadata == null || metadata.getValueType() == JsonValue.ValueType.NULL ? null : metadata, permissions));
-    }
-
-    /** @return the {@code response} frame to send; a refusal is an error frame and the socket stays open */
-    static String answer(Presences presences, Connection connection, ClientMessage.Presence message) {
-        try {
-            return presences.upsert(connection, message.request());
-        } catch (PresenceException e) {
-            throw new ProtocolException(e.code(), e.getMessage());
-        }
     }
 
     /** utopia's {@code Text($max)} with its default minimum of one character. */

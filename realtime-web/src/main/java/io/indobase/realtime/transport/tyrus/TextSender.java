@@ -1,4 +1,4 @@
-package io.indobase.realtime.transport;
+package io.indobase.realtime.transport.tyrus;
 
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * idle timer is unused here (the heartbeat owns idleness). Anywhere else, or if Tyrus's internals change, the
  * standard API is used, and the fallback is logged once.
  */
-final class TextSender {
+public final class TextSender {
 
     private static final Logger LOG = Logger.getLogger(TextSender.class.getName());
     private static final SendResult OK = new SendResult();
@@ -37,7 +37,7 @@ final class TextSender {
         this.protocolHandler = protocolHandler;
     }
 
-    static TextSender of(Session session) {
+    public static TextSender of(Session session) {
         Object remote = session.getAsyncRemote();
         Raw r = raw(remote);
         Object handler = null;
@@ -52,7 +52,7 @@ final class TextSender {
     }
 
     /** Hands the frame to the container; {@code handler} is called once it is written (or failed), maybe at once. */
-    void send(String frame, SendHandler handler) {
+    public void send(String frame, SendHandler handler) {
         if (protocolHandler == null) {
             session.getAsyncRemote().sendText(frame, handler);
             return;

@@ -1,4 +1,4 @@
-package io.indobase.realtime.transport;
+package io.indobase.realtime.transport.protocol;
 
 /** A client message the server rejects, with the Appwrite error code to send back in the {@code error} frame. */
 public class ProtocolException extends RuntimeException {

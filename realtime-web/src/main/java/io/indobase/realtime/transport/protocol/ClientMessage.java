@@ -1,4 +1,4 @@
-package io.indobase.realtime.transport;
+package io.indobase.realtime.transport.protocol;
 
 import io.indobase.realtime.presence.PresenceRequest;
 import java.util.List;

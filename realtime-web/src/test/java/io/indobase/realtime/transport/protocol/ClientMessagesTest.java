@@ -1,4 +1,4 @@
-package io.indobase.realtime.transport;
+package io.indobase.realtime.transport.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

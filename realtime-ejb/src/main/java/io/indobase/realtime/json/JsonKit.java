@@ -1,4 +1,4 @@
-package io.indobase.realtime.frame;
+package io.indobase.realtime.json;
 
 import jakarta.json.spi.JsonProvider;
 

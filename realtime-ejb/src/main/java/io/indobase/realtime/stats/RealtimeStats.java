@@ -1,9 +1,9 @@
-package io.indobase.realtime.monitoring;
+package io.indobase.realtime.stats;
 
-import io.indobase.realtime.replay.Resumption;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -35,24 +35,23 @@ public class RealtimeStats {
     private final LongAdder framesDelivered = new LongAdder();
     private final Map<Drop, LongAdder> dropped = new LinkedHashMap<>();
     private final LatencyHistogram latency = new LatencyHistogram();
-    private final Map<Resumption.Outcome, LongAdder> resumptions = new LinkedHashMap<>();
+    /** by outcome name: a counter knows no feature's types (the packages stay acyclic) */
+    private final Map<String, LongAdder> resumptions = new ConcurrentHashMap<>();
 
     public RealtimeStats() {
         for (Drop reason : Drop.values()) {
             dropped.put(reason, new LongAdder());
         }
-        for (Resumption.Outcome outcome : Resumption.Outcome.values()) {
-            resumptions.put(outcome, new LongAdder());
-        }
     }
 
     /** A connection asked to resume, with this outcome. */
-    public void resumed(Resumption.Outcome outcome) {
-        resumptions.get(outcome).increment();
+    public void resumed(String outcome) {
+        resumptions.computeIfAbsent(outcome, o -> new LongAdder()).increment();
     }
 
-    public long resumptions(Resumption.Outcome outcome) {
-        return resumptions.get(outcome).sum();
+    public long resumptions(String outcome) {
+        LongAdder count = resumptions.get(outcome);
+        return count == null ? 0 : count.sum();
     }
 
     public void eventReceived() {

@@ -1,4 +1,4 @@
-package io.indobase.realtime.transport;
+package io.indobase.realtime.transport.protocol;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,22 +16,22 @@ import java.util.regex.Pattern;
  * channel to give a slot queries sets them. The parameter name is the channel with dots replaced by underscores, as
  * PHP clients must send it; the dotted name is accepted too.
  */
-final class UrlSubscriptions {
+public final class UrlSubscriptions {
 
     /** {@code name}, {@code name[]}, {@code name[3]}, {@code name[3][]}. */
     private static final Pattern SLOT_PARAMETER = Pattern.compile("^(.+?)(?:\\[(\\d{0,4})\\](?:\\[\\])?)?$");
-    static final String CHANNELS = "channels[]";
+    public static final String CHANNELS = "channels[]";
     private static final String PROJECT = "project";
 
     /** One slot: the channels that named it and the queries of the first channel that gave it queries. */
-    record Slot(int index, List<String> channels, List<String> queries) {
+    public record Slot(int index, List<String> channels, List<String> queries) {
     }
 
     private UrlSubscriptions() {
     }
 
     /** @return the slots in index order; empty when the URL names no channel (message mode) */
-    static List<Slot> of(Map<String, List<String>> parameters) {
+    public static List<Slot> of(Map<String, List<String>> parameters) {
         List<String> channels = new ArrayList<>(new LinkedHashSet<>(parameters.getOrDefault(CHANNELS, List.of())));
         Map<String, Map<Integer, List<String>>> queriesByChannel = slotParameters(parameters);
         TreeMap<Integer, Set<String>> slotChannels = new TreeMap<>();

@@ -1,6 +1,6 @@
-package io.indobase.realtime.transport;
+package io.indobase.realtime.transport.protocol;
 
-import static io.indobase.realtime.transport.ProtocolException.INVALID_MESSAGE;
+import static io.indobase.realtime.transport.protocol.ProtocolException.INVALID_MESSAGE;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;

@@ -1,6 +1,6 @@
-package io.indobase.realtime.transport;
+package io.indobase.realtime.transport.protocol;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
@@ -12,13 +12,13 @@ import java.util.NoSuchElementException;
  * One JSON value and nothing after it, as PHP's {@code json_decode} requires: a JSON reader would accept
  * {@code {"type":"ping"} garbage} by stopping after the first value.
  */
-final class StrictJson {
+public final class StrictJson {
 
     private StrictJson() {
     }
 
     /** @throws JsonException when the text is not exactly one JSON value */
-    static JsonValue parse(String text) {
+    public static JsonValue parse(String text) {
         try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw new JsonException("empty");

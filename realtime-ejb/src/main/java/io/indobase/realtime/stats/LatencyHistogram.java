@@ -1,4 +1,4 @@
-package io.indobase.realtime.monitoring;
+package io.indobase.realtime.stats;
 
 import java.util.concurrent.atomic.LongAdder;
 

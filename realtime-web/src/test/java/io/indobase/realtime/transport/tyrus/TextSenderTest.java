@@ -1,4 +1,4 @@
-package io.indobase.realtime.transport;
+package io.indobase.realtime.transport.tyrus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,6 +1,6 @@
-package io.indobase.realtime.frame;
+package io.indobase.realtime.json;
 
-import static io.indobase.realtime.frame.JsonKit.JSON;
+import static io.indobase.realtime.json.JsonKit.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.StringReader;

@@ -1,0 +1,79 @@
+package io.indobase.realtime.transport;
+
+import io.indobase.realtime.stats.RealtimeStats;
+import io.indobase.realtime.transport.tyrus.NoIdleTimer;
+import io.indobase.realtime.transport.tyrus.RemoteAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sets each WebSocket session up for the endpoint: frame caps, no container idle timer, a bounded outbox, the
+ * heartbeat and the protocol state ({@link RealtimeSession}), which lives in the session's user properties.
+ */
+@ApplicationScoped
+public class Sockets {
+
+    private static final String STATE = RealtimeSession.class.getName();
+
+    @Inject
+    SessionServices services;
+
+    @Inject
+    RealtimeStats stats;
+
+    @Inject
+    Heartbeat heartbeat;
+
+    @Inject
+    @ConfigProperty(name = "realtime.transport.outbox-frames")
+    int outboxFrames;
+
+    @Inject
+    @ConfigProperty(name = "realtime.transport.outbox-bytes")
+    long outboxChars;
+
+    void open(Session session) {
+        session.setMaxTextMessageBufferSize(services.limits().maxFrameBytes());
+        session.setMaxBinaryMessageBufferSize(services.limits().maxFrameBytes());
+        // the heartbeat owns idleness: no container idle timeout, and no idle timer re-armed per frame (ADR 0009)
+        if (session.getMaxIdleTimeout() != 0) {
+            session.setMaxIdleTimeout(0);
+        }
+        NoIdleTimer.install(session);
+        SessionOutbox outbox = new SessionOutbox(session, outboxFrames, outboxChars, stats);
+        RealtimeSession state = new RealtimeSession(services, outbox);
+        session.getUserProperties().put(STATE, state);
+        if (!heartbeat.track(session, outbox)) {
+            outbox.close(Heartbeat.GOING_AWAY);
+            return;
+        }
+        Map<String, List<String>> query = session.getRequestParameterMap();
+        Handshake handshake = HandshakeHeaders.of(session.getUserProperties());
+        // as in Appwrite, the project header wins over the parameter
+        String project = handshake.header("x-appwrite-project");
+        state.open(project != null ? project : first(query.get("project")), query, handshake, RemoteAddress.of(session));
+    }
+
+    /** Something arrived from the client: a message, a binary frame or a pong. */
+    RealtimeSession heard(Session session) {
+        heartbeat.heard(session);
+        return state(session);
+    }
+
+    void closed(Session session) {
+        heartbeat.forget(session);
+        state(session).close();
+    }
+
+    private static RealtimeSession state(Session session) {
+        return (RealtimeSession) session.getUserProperties().get(STATE);
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}
