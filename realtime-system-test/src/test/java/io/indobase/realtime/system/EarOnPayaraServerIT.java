@@ -28,6 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The built EAR (RAR + EJB jar + skinny WAR) on a real Payara Server 6 domain, configured only through
  * config/payara-server.asadmin, fed by a real Artemis broker.
+ * Scenarios: {@link io.indobase.realtime.testkit.EventPathScenarios},
+ * {@link io.indobase.realtime.testkit.OperationsScenarios} and {@link io.indobase.realtime.testkit.SecurityScenarios},
+ * the same the WAR passes on Payara Micro.
  */
 @ExtendWith({TestBroker.class, ArquillianExtension.class})
 class EarOnPayaraServerIT {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A corpus of bad client input. Every case gets its documented error frame (docs/protocol.md, docs/security.md)
  * and leaves the socket open unless the document says it closes; meanwhile a watcher on another socket keeps
  * receiving every event published between the cases.
+ * <p>Run by {@code BadInputIT} (realtime-web, the WAR on Payara Micro).
  */
 public final class BadInputScenarios {
 

@@ -12,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The end-to-end checks every runtime must pass (Payara Micro with the WAR, Payara Server with the EAR): JMS topic
  * to WebSocket through the MDB, with the guests/any filtering, past malformed envelopes.
+ * <p>Run by {@code JmsToWebSocketIT} (realtime-web, the WAR on Payara Micro) and {@code EarOnPayaraServerIT}
+ * (realtime-system-test, the EAR on Payara Server). The delivery ITs of realtime-web ({@code DeliveryIT},
+ * {@code BrokerFaultsIT}, {@code NodeLifecycleIT}, {@code MemoryPlateauIT}, {@code ResumeOnAnotherNodeIT}) use its
+ * {@link #awaitEventPath} and {@link #FILES}.
  */
 public final class EventPathScenarios {
 

@@ -26,6 +26,8 @@ import javax.management.remote.JMXServiceURL;
 /**
  * What an operator relies on, checked against a running deployment: health, metrics, the MXBean (an attribute and
  * an operation) and the admin API, with one real WebSocket connection to look at.
+ * <p>Run by {@code OperationsIT} (realtime-web, the WAR on Payara Micro) and {@code EarOnPayaraServerIT}
+ * (realtime-system-test, the EAR on Payara Server).
  */
 public final class OperationsScenarios {
 

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  * API key; each valid, invalid, expired, tampered) against a server configured with {@link SecurityFixtures}. Each
  * accepted credential is proved by what it may read: an event readable by {@code team:demo/owner} reaches alice and
  * nobody else.
+ * <p>Run by {@code HandshakeSecurityIT} (realtime-web, the WAR on Payara Micro) and {@code EarOnPayaraServerIT}
+ * (realtime-system-test, the EAR on Payara Server); {@code AppwriteSdkIT} signs its users in with {@link #TOKENS}.
  */
 public final class SecurityScenarios {
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * A node and a real, standalone Artemis broker process: the node starts and serves sockets while the broker is down
  * (readiness says so), picks the broker up when it comes, and after the broker is killed and restarted its consumer
  * reconnects by itself; with the broker gone again, the node still stops within a bounded time.
+ * Scenarios: its own, below (no shared scenario class); the event-path wait is
+ * {@link io.indobase.realtime.testkit.EventPathScenarios#awaitEventPath}.
  */
 class BrokerFaultsIT {
 

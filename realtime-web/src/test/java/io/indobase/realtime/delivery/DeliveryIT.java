@@ -26,6 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The delivery engine on a real node (the packaged WAR on Payara Micro, fed by a real Artemis broker) with small
  * limits: one order for everyone under concurrent publishers, slow-consumer isolation, resume, heartbeats.
+ * Scenarios: its own, below (no shared scenario class); the event-path wait is
+ * {@link io.indobase.realtime.testkit.EventPathScenarios#awaitEventPath}.
  */
 @ExtendWith(TestBroker.class)
 class DeliveryIT {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 57 MB more on the heap (8 stalled clients × 150 frames × 48 KB of chars); bounded, the live heap after a full GC
  * stays flat from the second round on and close to where it started.
  * The node's replay window is kept small so it fills in the first round and does not hide or mimic growth.
+ * Scenarios: its own, below (no shared scenario class); the event-path wait is
+ * {@link io.indobase.realtime.testkit.EventPathScenarios#awaitEventPath}.
  */
 @ExtendWith(TestBroker.class)
 class MemoryPlateauIT {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * A node in durable mode on a real broker process: stopped (SIGTERM) while events stream to its clients, it ends
  * within a bounded time and closes every socket with 1001; what is published while it is down reaches it when it
  * starts again, so a client can resume from one of those events.
+ * Scenarios: its own, below (no shared scenario class); the event-path wait is
+ * {@link io.indobase.realtime.testkit.EventPathScenarios#awaitEventPath}.
  */
 class NodeLifecycleIT {
 

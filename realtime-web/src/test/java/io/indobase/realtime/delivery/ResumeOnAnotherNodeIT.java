@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two nodes fed by one broker give every event the same id, so a client that received events from one node resumes
  * on the other: what it missed, once, then the live stream.
+ * Scenarios: its own, below (no shared scenario class); the event-path wait is
+ * {@link io.indobase.realtime.testkit.EventPathScenarios#awaitEventPath}.
  */
 @ExtendWith(TestBroker.class)
 class ResumeOnAnotherNodeIT {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * The scenarios live in {@code e2e/sdk/}; this class publishes on the topic the envelopes a script asks for
  * ({@code PUBLISH <json>}, answered with {@code OK}) and asserts its verdict.
  * Presence needs signed-in users: alice and bob sign in with JWTs of the tests' issuer (SecurityScenarios.TOKENS).
+ * Scenarios: the Node scripts in {@code e2e/sdk/}; tokens from {@link io.indobase.realtime.testkit.SecurityScenarios#TOKENS}.
  */
 class AppwriteSdkIT extends OnPayaraMicro {
 

@@ -3,7 +3,10 @@ package io.indobase.realtime.it;
 import io.indobase.realtime.testkit.BadInputScenarios;
 import org.junit.jupiter.api.Test;
 
-/** The bad-input corpus against the packaged WAR on Payara Micro, with a watcher that must miss nothing. */
+/**
+ * The bad-input corpus against the packaged WAR on Payara Micro, with a watcher that must miss nothing.
+ * Scenarios: {@link io.indobase.realtime.testkit.BadInputScenarios}.
+ */
 class BadInputIT extends OnPayaraMicro {
 
     @Test

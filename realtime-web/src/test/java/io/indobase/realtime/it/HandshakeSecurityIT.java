@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The handshake matrix on Payara Micro: the file realm created by the post-boot asadmin commands, the test JWT
  * issuer and the test API keys of arquillian.xml (see SecurityFixtures), a real broker for the events.
+ * Scenarios: {@link io.indobase.realtime.testkit.SecurityScenarios}.
  */
 class HandshakeSecurityIT extends OnPayaraMicro {
 

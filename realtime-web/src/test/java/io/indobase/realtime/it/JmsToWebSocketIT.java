@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The packaged WAR on Payara Micro, fed by a real Artemis broker through the resource adapter and the MDB. */
+/**
+ * The packaged WAR on Payara Micro, fed by a real Artemis broker through the resource adapter and the MDB.
+ * Scenarios: {@link io.indobase.realtime.testkit.EventPathScenarios}, and its own cases below.
+ */
 class JmsToWebSocketIT extends OnPayaraMicro {
 
     @Test

@@ -4,7 +4,10 @@ import io.indobase.realtime.testkit.OperationsScenarios;
 import java.net.URL;
 import org.junit.jupiter.api.Test;
 
-/** Health, metrics, the MXBean and the admin API of the packaged WAR on Payara Micro, with a real broker. */
+/**
+ * Health, metrics, the MXBean and the admin API of the packaged WAR on Payara Micro, with a real broker.
+ * Scenarios: {@link io.indobase.realtime.testkit.OperationsScenarios}.
+ */
 class OperationsIT extends OnPayaraMicro {
 
     @Test

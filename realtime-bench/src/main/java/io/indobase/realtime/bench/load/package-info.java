@@ -1,0 +1,6 @@
+/**
+ * One load-generator process ({@code LoadProcess}, at most ~10k connections), driven by the suite over stdin: it opens
+ * subscribers from its own source addresses, takes each through its peer's set-up and tallies what arrives by
+ * scanning frames for the harness's markers (order, authorisation, staleness, latency).
+ */
+package io.indobase.realtime.bench.load;
