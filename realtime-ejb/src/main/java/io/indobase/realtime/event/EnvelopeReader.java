@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Decodes the JSON envelope documented in {@code docs/events-envelope.md}. */
+/** Decodes the JSON envelope documented in {@code docs/envelope.md}. */
 public final class EnvelopeReader {
 
     private EnvelopeReader() {

@@ -3,7 +3,7 @@ package io.indobase.realtime.testkit;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
-/** Builds event envelopes as producers publish them (docs/events-envelope.md). */
+/** Builds event envelopes as producers publish them (docs/envelope.md). */
 public final class Envelopes {
 
     private Envelopes() {

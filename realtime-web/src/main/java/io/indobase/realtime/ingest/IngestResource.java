@@ -27,7 +27,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Accepts one envelope (docs/events-envelope.md) and publishes it on the events topic. Every refusal is a problem
+ * Accepts one envelope (docs/envelope.md) and publishes it on the events topic. Every refusal is a problem
  * response: 401 without a valid key, 403 when the key may not ingest for the envelope's project (or the project is
  * one of the nodes' internal ones, starting with {@code _}), 413 over
  * {@code realtime.limits.ingest-max-bytes}, 400 for a malformed envelope, 503 when the broker cannot be reached.

@@ -10,7 +10,7 @@ import jakarta.jms.Topic;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * Publishes envelopes (docs/events-envelope.md) on the events topic with the Core JMS client, as an indobase service
+ * Publishes envelopes (docs/envelope.md) on the events topic with the Core JMS client, as an indobase service
  * does: the same path feeds our node's MDB and Artemis's STOMP subscribers. Non-persistent, as the peers keep events
  * in memory only.
  */

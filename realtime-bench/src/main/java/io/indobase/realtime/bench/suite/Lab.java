@@ -21,7 +21,7 @@ final class Lab implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
 
-    /** Our node's JVM options (the heap and the collector; see docs/benchmarking.md). */
+    /** Our node's JVM options (the heap and the collector; see docs/benchmark-method.md). */
     static final List<String> NODE_JVM = List.of("-Xmx2g");
 
     static Lab start(Path runtime, Path work, String serverCpus, boolean nchan, List<String> nodeJvm) throws Exception {

@@ -53,7 +53,7 @@ final class Machine {
                 + (smoke ? "**Smoke run (CI): the harness works; the figures mean nothing.**\n\n" : "")
                 + "Written by `bin/realtime bench` (realtime-bench's `Suite`); " + date + ", " + settings.rounds()
                 + " round(s) alternating the targets, " + took.toMinutes() + " min " + took.toSecondsPart() + " s.\n"
-                + "How to read it, and what each scenario does: [docs/benchmarking.md](benchmarking.md).\n\n"
+                + "How to read it, and what each scenario does: [docs/benchmark-method.md](benchmark-method.md).\n\n"
                 + "| | |\n|---|---|\n"
                 + "| machine | " + cores + " × " + cpu + ", " + memory + ", kernel " + kernel + " |\n"
                 + "| pinning | " + (pinned ? "servers on CPU 0 (taskset -a), generators and publisher on CPU 1"
