@@ -1,6 +1,8 @@
 package io.indobase.realtime.testkit;
 
 import jakarta.jms.JMSContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -16,6 +18,11 @@ public class TestBroker implements BeforeAllCallback, AfterAllCallback {
 
     public static final String TOPIC = "indobase.realtime.events";
     private static EmbeddedActiveMQ broker;
+    /**
+     * Artemis's audit log (a line per message sent, consumed and acknowledged) went to the test output at INFO: tens of
+     * thousands of lines a run. Held here, as JUL keeps loggers only weakly.
+     */
+    private static final Logger AUDIT = quiet("org.apache.activemq.audit");
 
     public static String url() {
         return "tcp://127.0.0.1:" + Integer.getInteger("it.broker.port", 61626);
@@ -36,6 +43,12 @@ public class TestBroker implements BeforeAllCallback, AfterAllCallback {
             broker.stop();
             broker = null;
         }
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.WARNING);
+        return logger;
     }
 
     /** Publishes one text message on the events topic. */
