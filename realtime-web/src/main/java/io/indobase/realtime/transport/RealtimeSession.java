@@ -34,6 +34,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +49,7 @@ final class RealtimeSession {
     private static final Pattern PROJECT_ID = Pattern.compile("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,35}$");
 
     static final String EXPIRED = "The session expired.";
+    private static final Logger LOG = Logger.getLogger(RealtimeSession.class.getName());
 
     private final SubscriptionRegistry registry;
     private final SessionCredentials credentials;
@@ -133,6 +136,10 @@ final class RealtimeSession {
             handle(ClientMessages.parse(text));
         } catch (ProtocolException e) {
             reject(e);
+        } catch (RuntimeException e) {
+            // a defect: the client still gets an answer, and the socket and the others are unaffected
+            LOG.log(Level.WARNING, "RT-TRN-010 a client message could not be handled; answered with error 1003", e);
+            reject(new ProtocolException(ProtocolException.INVALID_MESSAGE, "The message could not be handled."));
         }
     }
 
