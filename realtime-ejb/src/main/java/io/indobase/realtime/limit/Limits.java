@@ -51,15 +51,21 @@ public class Limits {
     @ConfigProperty(name = "realtime.limits.ingest-max-bytes")
     int ingestBytes;
 
+    @Inject
+    @ConfigProperty(name = "realtime.limits.ingest-per-key-per-minute")
+    int ingestPerKey;
+
     private OriginPolicy originPolicy;
     private RateWindow connectionRate;
     private RateWindow failedLogins;
+    private RateWindow ingestRate;
 
     @PostConstruct
     void start() {
         originPolicy = new OriginPolicy(origins);
         connectionRate = new RateWindow(connectionsPerIp, MINUTE, System::currentTimeMillis);
         failedLogins = new RateWindow(failedLoginsPerIp, MINUTE, System::currentTimeMillis);
+        ingestRate = new RateWindow(ingestPerKey, MINUTE, System::currentTimeMillis);
     }
 
     /** Whether the address has failed too many logins this minute: it is refused before its credentials are checked. */
@@ -103,6 +109,15 @@ public class Limits {
         return ingestBytes;
     }
 
+    /** Whether the ingest key may publish one more envelope this minute. */
+    public boolean ingestAllowed(String keyName) {
+        return ingestRate.tryAcquire(keyName);
+    }
+
+    public int ingestPerKeyPerMinute() {
+        return ingestPerKey;
+    }
+
     /**
      * @param subscriptions what a connection's subscriptions would be after a change: channels and query counts by id
      * @return why that is over a cap, or null when it is within them all
@@ -135,6 +150,7 @@ public class Limits {
         limits.channels = 500;
         limits.queries = 500;
         limits.ingestBytes = 65_536;
+        limits.ingestPerKey = 6_000;
         limits.start();
         return limits;
     }

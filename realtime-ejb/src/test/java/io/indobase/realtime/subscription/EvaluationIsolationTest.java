@@ -90,5 +90,6 @@ class EvaluationIsolationTest {
 
         assertThrows(IllegalStateException.class, () -> observer.onEvent(new EventReceived(removal, 0L)));
         assertFalse(connection.roles().contains("team:t1"));
+        assertFalse(observer.revocations.current("p1", connection.identity(), null).roles().contains("team:t1"));
     }
 }
