@@ -41,7 +41,7 @@ public final class HardeningScenarios {
             TestBroker.publish(Envelopes.fileCreated(PROJECT, "team-before", "team:demo"));
             JsonObject before = ivy.next();
             assertEquals("team-before", EventPathScenarios.payloadId(before));
-            lastId = before.getJsonObject("data").getString("id");
+            lastId = before.getString("id");
             removeMembership(ivy, "ivy");
         }
         // while ivy is away: one event only the team may read, one anybody may read
