@@ -97,6 +97,23 @@ public final class HardeningScenarios {
         return EventPathScenarios.payloadId(client.next(10, TimeUnit.SECONDS));
     }
 
+    /** The presence list refuses a bearer token whose session an event ended, as a socket would. */
+    public static void thePresenceListRefusesARevokedSession(URL base) throws Exception {
+        String token = SecurityScenarios.TOKENS.token("lee", List.of(), "sess-lee", 300);
+        String path = "v1/realtime/presences?project=" + PROJECT;
+        assertEquals(200, Http.get(base, path, "Authorization", "Bearer " + token).status());
+        try (WsClient guest = WsClient.connect(base, "project=" + PROJECT + "&channels[]=files")) {
+            guest.next();
+            EventPathScenarios.awaitEventPath(guest, PROJECT);
+            TestBroker.publish(Envelopes.of(PROJECT, "users.lee.sessions.sess-lee.delete", "{\"$id\":\"sess-lee\"}", "user:lee"));
+            TestBroker.publish(Envelopes.fileCreated(PROJECT, "after-revocation", "any"));
+            assertEquals("after-revocation", EventPathScenarios.payloadId(guest.next()), "the revocation was handled");
+        }
+        Http.Reply refused = Http.get(base, path, "Authorization", "Bearer " + token);
+        assertEquals(401, refused.status());
+        assertTrue(refused.body().contains("The session was revoked."), refused.body());
+    }
+
     /** The key's envelopes beyond {@code perMinute} in a minute get 429 with a problem body; another key is not affected. */
     public static void anIngestKeyOverItsRateGets429(URL base, int perMinute) throws Exception {
         String envelope = Envelopes.fileCreated("elsewhere", "rate", "any");

@@ -77,4 +77,9 @@ class HandshakeSecurityIT extends OnPayaraMicro {
     void concurrentHandshakesEachEndWithTheirOwnRoles() throws Exception {
         HardeningScenarios.concurrentHandshakesEachEndWithTheirOwnRoles(base, 200);
     }
+
+    @Test
+    void thePresenceListRefusesARevokedSession() throws Exception {
+        HardeningScenarios.thePresenceListRefusesARevokedSession(base);
+    }
 }
