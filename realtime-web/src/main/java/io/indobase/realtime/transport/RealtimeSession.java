@@ -21,6 +21,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -128,12 +130,21 @@ final class RealtimeSession {
     }
 
     void onText(String text) {
+        receive(() -> ClientMessages.parse(text));
+    }
+
+    /** A binary frame: its bytes read as UTF-8 text, as Appwrite does (bytes that are not UTF-8 get the format error). */
+    void onBinary(ByteBuffer bytes) {
+        receive(() -> ClientMessages.parse(bytes));
+    }
+
+    private void receive(Supplier<ClientMessage> parse) {
         try {
             // counted before parsing, as Appwrite does: garbage costs the sender its budget too
             if (!budget.tryAcquire()) {
                 throw new ProtocolException(ProtocolException.TRY_AGAIN_LATER, "Too many messages.", 0);
             }
-            handle(ClientMessages.parse(text));
+            handle(parse.get());
         } catch (ProtocolException e) {
             reject(e);
         } catch (RuntimeException e) {
