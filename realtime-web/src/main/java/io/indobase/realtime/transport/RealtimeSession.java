@@ -18,8 +18,6 @@ import io.indobase.realtime.transport.protocol.ProtocolException;
 import io.indobase.realtime.transport.protocol.SubscriptionQueries;
 import io.indobase.realtime.transport.protocol.UrlSubscriptions;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +105,7 @@ final class RealtimeSession {
             // connected goes first: no event may reach the client before it knows its subscription ids
             List<String> channels = AccountChannels.convert(parameters.getOrDefault(UrlSubscriptions.CHANNELS, List.of()),
                     who.identity().userId());
-            outbox.send(Frames.connected(channels, slotIds(slots, ids), who.user()));
+            outbox.send(Frames.connected(channels, UrlSubscriptions.ids(slots, ids), who.user()));
             connection = registry.open(project, who.identity(), outbox);
             registry.identify(connection, who.identity(), who.session());
             // a revocation or a loss handled while this socket registered: it was remembered before the sockets
@@ -166,19 +164,6 @@ final class RealtimeSession {
             Connection closed = connection;
             scheduler.execute(() -> presences.closed(closed));
         }
-    }
-
-    /** The subscription id of each slot: a list when the slots are 0..n-1, as PHP would encode them, else an object. */
-    private static JsonValue slotIds(List<UrlSubscriptions.Slot> slots, List<String> ids) {
-        JsonArrayBuilder list = JSON.createArrayBuilder();
-        JsonObjectBuilder object = JSON.createObjectBuilder();
-        boolean contiguous = true;
-        for (int i = 0; i < slots.size(); i++) {
-            list.add(ids.get(i));
-            object.add(Integer.toString(slots.get(i).index()), ids.get(i));
-            contiguous &= slots.get(i).index() == i;
-        }
-        return contiguous ? list.build() : object.build();
     }
 
     private void handle(ClientMessage message) {
