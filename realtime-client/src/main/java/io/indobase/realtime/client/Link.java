@@ -1,8 +1,6 @@
 package io.indobase.realtime.client;
 
 import jakarta.json.JsonObject;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -72,8 +69,27 @@ final class Link {
         }
     }
 
+    /** The last subscription's close closes the socket: the client is idle until the next subscribe. */
     synchronized void unsubscribe(Subscription subscription) {
-        if (subscriptions.remove(subscription.id()) != null && socket != null && socket.connected) {
+        if (subscriptions.remove(subscription.id()) == null) {
+            return;
+        }
+        if (subscriptions.isEmpty()) {
+            if (retry != null) {
+                retry.cancel(false);
+                retry = null;
+            }
+            if (socket != null) {
+                socket.close(Duration.ofSeconds(1));
+                socket = null;
+                requests.clear();
+            }
+            // nothing continues: a later subscription must not be handed events from before it existed
+            lastEventId = null;
+            if (!closed) {
+                move(ConnectionState.IDLE, 1000, "no subscription left", Duration.ZERO);
+            }
+        } else if (socket != null && socket.connected) {
             requests.add(new Request("unsubscribe", List.of()));
             socket.send(Protocol.unsubscribe(subscription.id()));
         }
@@ -86,40 +102,15 @@ final class Link {
         }
     }
 
-    /** Opens a socket; it resumes from the last event id when there are subscriptions to resume. */
+    /** Opens a socket that resumes from the last event id, if there is one. */
     private void connect() {
         retry = null;
-        if (subscriptions.isEmpty()) {
-            // no subscription continues: a later one must not be handed events from before it existed
-            lastEventId = null;
-        }
-        Socket next = new Socket(this, dispatcher, lastEventId != null);
+        Socket next = new Socket(this, dispatcher);
         socket = next;
         if (state == ConnectionState.IDLE || state == ConnectionState.CLOSED) {
             move(ConnectionState.CONNECTING, 0, "", Duration.ZERO);
         }
-        WebSocket.Builder builder = settings.http().newWebSocketBuilder().connectTimeout(settings.connectTimeout());
-        try {
-            settings.credentials().headers().forEach(builder::header);
-        } catch (RuntimeException e) {
-            lost(next, 0, "no credential: " + e.getMessage());
-            return;
-        }
-        builder.buildAsync(Protocol.socketUri(settings.endpoint(), settings.project(), lastEventId), next)
-                .whenComplete((webSocket, failed) -> {
-                    if (failed != null) {
-                        refused(next, failed instanceof CompletionException ? failed.getCause() : failed);
-                    }
-                });
-    }
-
-    private void refused(Socket refused, Throwable failure) {
-        if (failure instanceof WebSocketHandshakeException handshake) {
-            int status = handshake.getResponse().statusCode();
-            lost(refused, status == 401 || status == 403 ? 1008 : 1006, "the server answered the handshake with HTTP " + status);
-        } else {
-            lost(refused, 1006, "cannot connect: " + failure);
-        }
+        next.open(settings, Protocol.socketUri(settings.endpoint(), settings.project(), lastEventId));
     }
 
     /** A text frame of {@code from}. @return whether the listener queue has room for the next one */
@@ -165,11 +156,6 @@ final class Link {
         from.connected = true;
         attempts = 0;
         move(ConnectionState.OPEN, 0, "", Duration.ZERO);
-        if (from.resuming() && subscriptions.isEmpty()) {
-            // the server would resume with the next subscribe, whenever it comes: start afresh instead
-            lost(from, 1006, "no subscription left to resume");
-            return;
-        }
         sendSubscribe(new ArrayList<>(subscriptions.values()));
         from.beat(timers, settings.heartbeat());
     }

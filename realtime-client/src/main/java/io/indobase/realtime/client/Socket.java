@@ -1,9 +1,12 @@
 package io.indobase.realtime.client;
 
+import java.net.URI;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,7 +20,6 @@ final class Socket implements WebSocket.Listener {
 
     private final Link link;
     private final Dispatcher dispatcher;
-    private final boolean resuming;
     private final StringBuilder text = new StringBuilder();
     private volatile WebSocket webSocket;
     private volatile boolean ended;
@@ -30,19 +32,34 @@ final class Socket implements WebSocket.Listener {
     /** The last {@code error} frame: a close that follows it is explained by its message. */
     RealtimeException lastError;
 
-    Socket(Link link, Dispatcher dispatcher, boolean resuming) {
+    Socket(Link link, Dispatcher dispatcher) {
         this.link = link;
         this.dispatcher = dispatcher;
-        this.resuming = resuming;
-    }
-
-    /** Whether its URL asked to resume (carries {@code lastEventId}). */
-    boolean resuming() {
-        return resuming;
     }
 
     long lastHeard() {
         return lastHeard;
+    }
+
+    /** Starts the opening handshake with the credential's headers; a refusal or a failure ends the socket. */
+    void open(Settings settings, URI uri) {
+        WebSocket.Builder builder = settings.http().newWebSocketBuilder().connectTimeout(settings.connectTimeout());
+        try {
+            settings.credentials().headers().forEach(builder::header);
+        } catch (RuntimeException e) {
+            link.lost(this, 0, "no credential: " + e.getMessage());
+            return;
+        }
+        builder.buildAsync(uri, this).whenComplete((socket, failed) -> {
+            Throwable failure = failed instanceof CompletionException ? failed.getCause() : failed;
+            if (failure instanceof WebSocketHandshakeException refused) {
+                int status = refused.getResponse().statusCode();
+                // a refused credential: retrying cannot help, as after close 1008
+                link.lost(this, status == 401 || status == 403 ? 1008 : 1006, "the server answered the handshake with HTTP " + status);
+            } else if (failure != null) {
+                link.lost(this, 1006, "cannot connect: " + failure);
+            }
+        });
     }
 
     @Override

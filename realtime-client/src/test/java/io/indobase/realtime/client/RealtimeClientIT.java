@@ -10,6 +10,7 @@ import io.indobase.realtime.testkit.SecurityFixtures;
 import io.indobase.realtime.testkit.Tokens;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -153,6 +154,97 @@ class RealtimeClientIT {
         }
         System.out.println("[client-it] " + published.get() + " events, states " + recorder.states()
                 + ", resumptions " + recorder.resumptions().stream().map(Resumption::replayed).toList());
+    }
+
+    @Test
+    void eachCredentialReadsWhatItsHolderMayAndARefusedOneStaysClosed() throws Exception {
+        URI endpoint = endpoint(second.port());
+        String token = Tokens.forTests().token("carol", List.of(), null, 300);
+        Map<String, Recorder> readers = new java.util.LinkedHashMap<>();
+        List<RealtimeClient> clients = new java.util.ArrayList<>();
+        try {
+            for (String who : List.of("key", "jwt", "basic", "guest")) {
+                Recorder recorder = new Recorder();
+                RealtimeClient.Builder builder = RealtimeClient.builder().endpoint(endpoint).project(PROJECT).listener(recorder);
+                switch (who) {
+                    case "key" -> builder.apiKey(SecurityFixtures.SUBSCRIBE_KEY);
+                    case "jwt" -> builder.jwt(token);
+                    case "basic" -> builder.basic(SecurityFixtures.ALICE, SecurityFixtures.ALICE_PASSWORD);
+                    default -> { }
+                }
+                RealtimeClient client = builder.build();
+                clients.add(client);
+                client.subscribe(List.of("files"), recorder).ready().get(20, TimeUnit.SECONDS);
+                readers.put(who, recorder);
+            }
+            Recorder wrongKey = refused(clients, endpoint, b -> b.apiKey("rk_it-sub_" + "00".repeat(32)));
+            Recorder wrongPassword = refused(clients, endpoint, b -> b.basic(SecurityFixtures.ALICE, "not-her-password"));
+
+            RealtimePublisher publisher = RealtimePublisher.create(endpoint, SecurityFixtures.INGEST_KEY);
+            publisher.publish(file(1, "user:carol"));
+            publisher.publish(file(2, "users"));
+            publisher.publish(file(3, "any"));
+            for (Recorder recorder : readers.values()) {
+                assertTrue(recorder.await(() -> recorder.sequence().contains(3), WAIT), "the event for anyone");
+            }
+            assertEquals(List.of(1, 2, 3), readers.get("key").sequence(), "a subscribe key reads every event of its project");
+            assertEquals(List.of(1, 2, 3), readers.get("jwt").sequence(), "carol reads hers, the users' and anyone's");
+            assertEquals(List.of(2, 3), readers.get("basic").sequence(), "alice reads the users' and anyone's");
+            assertEquals(List.of(3), readers.get("guest").sequence(), "a guest reads anyone's");
+
+            assertEquals(List.of(ConnectionState.CONNECTING, ConnectionState.CLOSED), wrongKey.states(), "no retry");
+            StateChange closed = wrongKey.changes().get(1);
+            assertEquals(1008, closed.closeCode());
+            assertTrue(closed.reason().startsWith("Invalid API key"), closed.reason());
+            assertEquals(List.of(ConnectionState.CONNECTING, ConnectionState.CLOSED), wrongPassword.states());
+            assertTrue(wrongPassword.changes().get(1).reason().contains("HTTP 401"), wrongPassword.changes().toString());
+
+            PublishException noScope = assertThrows(PublishException.class, () ->
+                    RealtimePublisher.create(endpoint, SecurityFixtures.SUBSCRIBE_KEY).publish(file(4, "any")));
+            assertEquals(403, noScope.status());
+            assertTrue(noScope.getMessage().contains("may not ingest"), noScope.getMessage());
+        } finally {
+            clients.forEach(RealtimeClient::close);
+        }
+    }
+
+    /** A client whose credential the server refuses: it ends CLOSED. */
+    private static Recorder refused(List<RealtimeClient> clients, URI endpoint,
+                                    java.util.function.UnaryOperator<RealtimeClient.Builder> credential) throws Exception {
+        Recorder recorder = new Recorder();
+        RealtimeClient client = credential.apply(RealtimeClient.builder().endpoint(endpoint).project(PROJECT)
+                .listener(recorder).backoff(new Backoff(Duration.ofMillis(50), Duration.ofMillis(100), 2, 0))).build();
+        clients.add(client);
+        client.subscribe(List.of("files"), recorder);
+        assertTrue(recorder.await(() -> client.state() == ConnectionState.CLOSED, WAIT), recorder.changes().toString());
+        return recorder;
+    }
+
+    @Test
+    void theJavaProgramOfTheClientDocsRunsAsWrittenAndPrintsWhatTheyShow() throws Exception {
+        String docs = Files.readString(Path.of("..", "docs", "clients.md"));
+        String program = block(docs, "```java\n(.*?public static void main.*?)\n```");
+        String printed = block(docs, "It prints\\s*```\\n(.*?)\\n```");
+        Path file = Path.of("target", "docs", "HelloRealtime.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, program);
+        ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", "target/realtime-client.jar:target/lib/*", file.toString())
+                .redirectError(Path.of("target", "docs", "stderr.txt").toFile());
+        // the docs' key is for project demo with both scopes; the test servers have one for project elsewhere
+        run.environment().putAll(Map.of("REALTIME_ENDPOINT", endpoint(second.port()).toString(),
+                "REALTIME_PROJECT", "elsewhere", "REALTIME_KEY", SecurityFixtures.OTHER_PROJECT_KEY));
+        Process process = run.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the program did not end");
+        assertEquals(0, process.exitValue(), output + Files.readString(Path.of("target", "docs", "stderr.txt")));
+        assertEquals(printed, output.strip());
+    }
+
+    private static String block(String text, String regex) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.DOTALL).matcher(text);
+        assertTrue(matcher.find(), "docs/clients.md has no " + regex);
+        return matcher.group(1);
     }
 
     private static void awaitMoreEvents(Recorder recorder, int more) throws InterruptedException {
