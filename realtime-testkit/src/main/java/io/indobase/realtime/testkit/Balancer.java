@@ -39,6 +39,9 @@ public final class Balancer implements AutoCloseable {
      * @param workers nginx worker processes (each holds two descriptors per socket: 20,000 at most here)
      */
     public static Balancer start(Path template, Path dir, int port, List<Integer> nodePorts, int workers) throws Exception {
+        if (!installed()) {
+            throw new IllegalStateException(NGINX + " is missing: apt-get install nginx-light (bin/realtime test does, as root)");
+        }
         Balancer balancer = new Balancer(dir, port);
         for (String temp : List.of("body", "proxy", "fastcgi", "uwsgi", "scgi")) {
             Files.createDirectories(balancer.dir.resolve("tmp").resolve(temp));
