@@ -51,21 +51,32 @@ public final class Balancer implements AutoCloseable {
         Path conf = Files.writeString(balancer.dir.resolve("nginx.conf"), Files.readString(template)
                 .replace("@DIR@", balancer.dir.toString()).replace("@PORT@", Integer.toString(port))
                 .replace("@NODES@", nodes).replace("@WORKERS@", Integer.toString(workers)));
-        balancer.process = new ProcessBuilder(NGINX.toString(), "-c", conf.toString(), "-p", balancer.dir.toString(),
-                "-g", "daemon off;").redirectErrorStream(true).redirectOutput(balancer.dir.resolve("nginx.out").toFile()).start();
+        try {
+            balancer.process = launch(conf, balancer.dir, port);
+        } catch (Exception | Error e) {
+            balancer.close();
+            throw e;
+        }
+        return balancer;
+    }
+
+    /** Runs nginx on {@code conf} in the foreground (prefix {@code dir}) and waits until it listens on {@code port}. */
+    public static Process launch(Path conf, Path dir, int port) throws Exception {
+        Process process = new ProcessBuilder(NGINX.toString(), "-c", conf.toString(), "-p", dir.toString(), "-g", "daemon off;")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            if (!balancer.process.isAlive()) {
-                throw new IllegalStateException("nginx exited; see " + balancer.dir.resolve("nginx.out") + " and error.log");
+            if (!process.isAlive()) {
+                throw new IllegalStateException("nginx exited; see " + dir.resolve("nginx.out") + " and error.log");
             }
             try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return balancer;
+                return process;
             } catch (IOException notYet) {
                 Thread.sleep(100);
             }
         }
-        balancer.close();
-        throw new IllegalStateException("nginx did not listen on " + port + " within 20 s; see " + balancer.dir);
+        stop(process);
+        throw new IllegalStateException("nginx did not listen on " + port + " within 20 s; see " + dir);
     }
 
     public int port() {
@@ -85,12 +96,16 @@ public final class Balancer implements AutoCloseable {
         return dir;
     }
 
+    @Override
+    public void close() {
+        stop(process);
+    }
+
     /**
      * SIGTERM to the master, which stops its workers; forced after 10 s. (Killing a worker alone would make the
      * master start another, which could outlive it.)
      */
-    @Override
-    public void close() {
+    public static void stop(Process process) {
         if (process == null || !process.isAlive()) {
             return;
         }
