@@ -131,10 +131,6 @@ public final class ArtemisProcess implements AutoCloseable {
         return log == null || !Files.exists(log) ? "" : Files.readString(log, StandardCharsets.ISO_8859_1);
     }
 
-    /** The folder of this broker's instance ({@code etc/}, {@code data/}, {@code log/}). */
-    public Path instance() {
-        return instance;
-    }
 
     /** The running broker process (the {@code artemis} script execs the JVM). */
     public ProcessHandle handle() {

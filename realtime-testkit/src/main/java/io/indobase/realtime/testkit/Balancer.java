@@ -92,9 +92,6 @@ public final class Balancer implements AutoCloseable {
         return process.toHandle();
     }
 
-    public Path dir() {
-        return dir;
-    }
 
     @Override
     public void close() {

@@ -166,9 +166,6 @@ public final class LocalCluster implements AutoCloseable {
         return balancer;
     }
 
-    public Path work() {
-        return work;
-    }
 
     /** Stops nginx, then the nodes (SIGTERM, in parallel, killed after 30 s), then the brokers. */
     @Override
