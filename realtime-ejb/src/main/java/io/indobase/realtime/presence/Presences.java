@@ -1,7 +1,5 @@
 package io.indobase.realtime.presence;
 
-import static io.indobase.realtime.json.JsonKit.JSON;
-
 import io.indobase.realtime.event.BrokerUnavailableException;
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.event.EventReceived;
@@ -130,19 +128,7 @@ public class Presences {
             }
         }
         Instant now = clock.instant();
-        JsonValue metadata = request.metadata() != null ? request.metadata()
-                : existing != null ? existing.document().getOrDefault("metadata", JsonValue.NULL) : JsonValue.NULL;
-        JsonObject document = JSON.createObjectBuilder()
-                .add("$id", id)
-                .add("$createdAt", existing != null ? existing.document().getString("$createdAt") : Presence.format(now))
-                .add("$updatedAt", Presence.format(now))
-                .add("$permissions", JSON.createArrayBuilder(permissions))
-                .add("userId", userId)
-                .add("status", request.status())
-                .add("source", "realtime")
-                .add("expiresAt", Presence.format(now.plusMillis(ttlMillis)))
-                .add("metadata", metadata)
-                .build();
+        JsonObject document = PresenceDocuments.of(id, userId, permissions, request, existing, now, ttlMillis);
         if (connection.isClosed()) {
             throw new PresenceException(PresenceException.UNAVAILABLE, "The connection is closing.");
         }
