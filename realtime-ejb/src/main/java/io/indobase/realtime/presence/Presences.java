@@ -7,11 +7,13 @@ import io.indobase.realtime.event.TopicPublisher;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.subscription.Connection;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.security.SecureRandom;
@@ -157,8 +159,12 @@ public class Presences {
         return directory.readable(project, roles, clock.instant(), owned::holds).stream().map(Presence::document).toList();
     }
 
-    /** Learns every presence event and renewal from the topic (or from this node's own announcements). */
-    void onEvent(@Observes EventReceived received) {
+    /**
+     * Learns every presence event and renewal from the topic (or from this node's own announcements), before the
+     * event is delivered (observers without a priority run after): a reader that got a delete, then lists, finds
+     * the presence gone.
+     */
+    void onEvent(@Observes @Priority(Interceptor.Priority.APPLICATION) EventReceived received) {
         Envelope envelope = received.envelope();
         try {
             if (EventReceived.PRESENCE_PROJECT.equals(envelope.project())) {
