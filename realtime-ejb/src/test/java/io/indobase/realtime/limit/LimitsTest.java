@@ -77,6 +77,29 @@ class LimitsTest {
     }
 
     @Test
+    void aFullRateWindowForgetsTheIdlestKeyAndKeepsTheBusyOnes() {
+        AtomicLong now = new AtomicLong();
+        RateWindow window = new RateWindow(2, 60_000, now::get, 3);
+        window.tryAcquire("guesser");
+        window.tryAcquire("guesser");
+        now.set(1);
+        window.tryAcquire("idle");
+        now.set(2);
+        window.tryAcquire("other");
+        assertTrue(window.exhausted("guesser"), "being asked about counts as use");
+        window.tryAcquire("new");
+        assertEquals(3, window.keys());
+        assertEquals(1, window.evicted());
+        assertTrue(window.exhausted("guesser"), "the idlest key went, not the busy one");
+        assertTrue(window.tryAcquire("idle"), "the forgotten key starts afresh (and makes room in turn)");
+        assertEquals(2, window.evicted());
+        now.set(60_002);
+        window.tryAcquire("fresh");
+        assertEquals(1, window.keys(), "windows that ended are dropped, not counted as evictions");
+        assertEquals(2, window.evicted());
+    }
+
+    @Test
     void failedLoginsAreStillCountedWhenAnAttackerHasFilledTheTable() {
         Limits limits = Limits.defaults();
         for (int i = 0; i < 150_000; i++) {

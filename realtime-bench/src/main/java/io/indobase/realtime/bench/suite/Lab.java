@@ -45,6 +45,9 @@ final class Lab implements AutoCloseable {
 
         Map<String, String> settings = new HashMap<>(broker.nodeProperties());
         settings.put("realtime.limits.connections-per-ip-per-minute", "100000000");
+        // every load generator connects from 127.0.0.1, and one project holds the 19k subscribers
+        settings.put("realtime.security.sockets-per-address", "1000000");
+        settings.put("realtime.security.sockets-per-project", "1000000");
         settings.put("mp.jwt.verify.publickey.location", Path.of("..", "realtime-testkit", "src", "main", "resources", "io",
                 "indobase", "realtime", "testkit", "jwt-test-public.pem").toAbsolutePath().normalize().toString());
         settings.put("mp.jwt.verify.issuer", Tokens.ISSUER);
