@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/../../../.." && pwd)
 asadmin="$home/bin/asadmin"
 broker_port=${IT_BROKER_PORT:-61626}
 # the tests' API keys: SecurityFixtures.KEYS_CONFIG (ApiKeysTest keeps the copies equal)
-TEST_KEYS="it-sub:security:subscribe:3138bb9bc78df27c473ecfd1410f7bd45ebac1f59cf3ff9cfe4db77aab7aedd3,it-ingest:*:ingest:4f2e8d65483c641648cdb374ae9d8abd368d269e4ddffe092a8237b8162cddd6,it-other:elsewhere:subscribe|ingest:79bd7d7fd684b399857c582b1b7172ddf277d4fe1b027ec52b28da3ae381e675"
+TEST_KEYS="it-sub:security:subscribe:3138bb9bc78df27c473ecfd1410f7bd45ebac1f59cf3ff9cfe4db77aab7aedd3,it-ingest:*:ingest:4f2e8d65483c641648cdb374ae9d8abd368d269e4ddffe092a8237b8162cddd6,it-other:elsewhere:subscribe|ingest:79bd7d7fd684b399857c582b1b7172ddf277d4fe1b027ec52b28da3ae381e675,it-rate:elsewhere:ingest:f435f2420b50c70ec80865cf8e20b169874165fb8576b48633caf2a8176d2e4a"
 
 case "$action" in
   start)

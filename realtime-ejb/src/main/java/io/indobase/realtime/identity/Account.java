@@ -12,8 +12,10 @@ import java.util.Objects;
  *
  * @param expiresAt when the credential stops being valid (the socket is then closed with 1008), or null for never
  * @param sessionId the session the credential belongs to, so revoking that session closes the socket; or null
+ * @param issuedAt  when the credential was issued, or null when it does not say: what events took away since then
+ *                  stays away ({@link Revocations#current})
  */
-public record Account(Identity identity, JsonObject model, Instant expiresAt, String sessionId) {
+public record Account(Identity identity, JsonObject model, Instant expiresAt, String sessionId, Instant issuedAt) {
 
     public Account {
         Objects.requireNonNull(identity, "identity");
@@ -24,6 +26,6 @@ public record Account(Identity identity, JsonObject model, Instant expiresAt, St
     }
 
     public Account(Identity identity, JsonObject model) {
-        this(identity, model, null, null);
+        this(identity, model, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.indobase.realtime.identity;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -41,5 +42,11 @@ public record Jwt(JsonObject claims, String caller) {
 
     public Instant expiresAt() {
         return Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue());
+    }
+
+    /** When the token was issued ({@code iat}), or null when it does not say. */
+    public Instant issuedAt() {
+        JsonValue iat = claims.get("iat");
+        return iat instanceof JsonNumber n ? Instant.ofEpochSecond(n.longValue()) : null;
     }
 }

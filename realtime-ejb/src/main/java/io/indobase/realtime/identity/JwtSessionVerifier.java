@@ -107,6 +107,6 @@ public class JwtSessionVerifier implements SessionVerifier {
             }
         }
         model.add("labels", JSON.createArrayBuilder(identity.labels()));
-        return new Account(identity, model.build(), jwt.expiresAt(), jwt.sessionId());
+        return new Account(identity, model.build(), jwt.expiresAt(), jwt.sessionId(), jwt.issuedAt());
     }
 }

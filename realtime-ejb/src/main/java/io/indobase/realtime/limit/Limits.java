@@ -73,11 +73,16 @@ public class Limits {
     @ConfigProperty(name = "realtime.limits.ingest-max-bytes")
     int ingestBytes;
 
+    @Inject
+    @ConfigProperty(name = "realtime.limits.ingest-per-key-per-minute")
+    int ingestPerKey;
+
     private OriginPolicy originPolicy;
     private TrustedProxies proxies;
     private SocketCaps sockets;
     private RateWindow connectionRate;
     private RateWindow failedLogins;
+    private RateWindow ingestRate;
 
     @PostConstruct
     void start() {
@@ -86,6 +91,7 @@ public class Limits {
         sockets = new SocketCaps(socketsPerAddress, socketsPerProject);
         connectionRate = new RateWindow(connectionsPerIp, MINUTE, System::currentTimeMillis);
         failedLogins = new RateWindow(failedLoginsPerIp, MINUTE, System::currentTimeMillis);
+        ingestRate = new RateWindow(ingestPerKey, MINUTE, System::currentTimeMillis);
     }
 
     /**
@@ -155,6 +161,15 @@ public class Limits {
         return ingestBytes;
     }
 
+    /** Whether the ingest key may publish one more envelope this minute. */
+    public boolean ingestAllowed(String keyName) {
+        return ingestRate.tryAcquire(keyName);
+    }
+
+    public int ingestPerKeyPerMinute() {
+        return ingestPerKey;
+    }
+
     /**
      * @param subscriptions what a connection's subscriptions would be after a change: channels and query counts by id
      * @return why that is over a cap, or null when it is within them all
@@ -202,6 +217,7 @@ public class Limits {
         limits.channels = number(settings, "realtime.limits.channels-per-connection");
         limits.queries = number(settings, "realtime.limits.queries-per-connection");
         limits.ingestBytes = number(settings, "realtime.limits.ingest-max-bytes");
+        limits.ingestPerKey = number(settings, "realtime.limits.ingest-per-key-per-minute");
         limits.start();
         return limits;
     }

@@ -1,5 +1,6 @@
 package io.indobase.realtime.monitoring;
 
+import io.indobase.realtime.identity.Revocations;
 import io.indobase.realtime.replay.ReplayWindow;
 import io.indobase.realtime.replay.Resumption;
 import io.indobase.realtime.stats.LatencyHistogram;
@@ -48,6 +49,9 @@ public class RealtimeMetrics {
     @Inject
     RealtimeStats stats;
 
+    @Inject
+    Revocations revocations;
+
     private final Set<String> projects = new HashSet<>();
 
     @PostConstruct
@@ -64,6 +68,8 @@ public class RealtimeMetrics {
             gauge("realtime.dropped", "Events or frames dropped, by reason (counter)", () -> stats.dropped(reason),
                     new Tag("reason", reason.name().toLowerCase()));
         }
+        gauge("realtime.revocations.evicted", "Revocations and role losses forgotten because their project's memory was "
+                + "full (counter)", revocations::evicted);
         gauge("realtime.replay.events", "Events held in the replay window for resuming clients", window::heldEvents);
         gauge("realtime.replay.span.seconds", "How far back the replay window reaches", () -> window.spanMillis() / 1000);
         for (Resumption.Outcome outcome : Resumption.Outcome.values()) {

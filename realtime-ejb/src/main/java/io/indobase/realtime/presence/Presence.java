@@ -1,5 +1,7 @@
 package io.indobase.realtime.presence;
 
+import static io.indobase.realtime.json.JsonKit.JSON;
+
 import io.indobase.realtime.frame.EventFrame;
 import io.indobase.realtime.permission.Permissions;
 import jakarta.json.JsonObject;
@@ -61,6 +63,30 @@ public record Presence(String project, JsonObject document, Set<String> readRole
     public String userId() {
         JsonValue user = document.get("userId");
         return user instanceof JsonString s ? s.getString() : null;
+    }
+
+    /** When its user claimed the id ({@code $createdAt}; else its {@code $updatedAt}): the first claim wins a conflict. */
+    Instant claimedAt() {
+        Instant created = instant(document, "$createdAt");
+        return created != null ? created : updatedAt;
+    }
+
+    /**
+     * Whether this presence keeps its id against another user's claim of it: the earlier claim wins, the smaller user
+     * id on a tie, so every node decides the same whatever order the claims reach it in.
+     */
+    boolean claimsBefore(Presence other) {
+        int order = claimedAt().compareTo(other.claimedAt());
+        return order < 0 || order == 0 && String.valueOf(userId()).compareTo(String.valueOf(other.userId())) <= 0;
+    }
+
+    /** This presence lapsing at {@code expiry} when it names no {@code expiresAt} (one a producer published without). */
+    Presence lapsingAt(Instant expiry) {
+        if (expiresAt != null) {
+            return this;
+        }
+        return new Presence(project, JSON.createObjectBuilder(document).add("expiresAt", format(expiry)).build(),
+                readRoles, updatedAt, expiry);
     }
 
     public boolean expiredAt(Instant now) {

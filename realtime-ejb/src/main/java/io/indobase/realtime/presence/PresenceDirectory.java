@@ -43,11 +43,25 @@ final class PresenceDirectory {
         return id == null ? null : presences.get(new Key(project, id));
     }
 
-    /** An upsert always wins: it is the newest word on that presence. */
-    synchronized void upsert(Presence presence) {
+    /**
+     * An upsert is the newest word on its presence, unless the id belongs to another user who claimed it first.
+     *
+     * @return the presence that keeps the id: {@code presence}, or the other user's that it conflicts with
+     */
+    synchronized Presence upsert(Presence presence) {
         Key key = new Key(presence.project(), presence.id());
+        Presence known = presences.get(key);
+        if (conflicts(known, presence) && known.claimsBefore(presence)) {
+            return known;
+        }
         tombstones.remove(key);
         put(key, presence);
+        return presence;
+    }
+
+    private static boolean conflicts(Presence known, Presence presence) {
+        return known != null && known.userId() != null && presence.userId() != null
+                && !known.userId().equals(presence.userId());
     }
 
     /** @return the presence that was removed, or null */
@@ -64,7 +78,10 @@ final class PresenceDirectory {
             return Renewal.IGNORED;
         }
         Presence known = presences.get(key);
-        if (known == null || presence.updatedAt().isAfter(known.updatedAt())) {
+        if (conflicts(known, presence) && known.claimsBefore(presence)) {
+            return Renewal.IGNORED;
+        }
+        if (known == null || conflicts(known, presence) || presence.updatedAt().isAfter(known.updatedAt())) {
             tombstones.remove(key);
             put(key, presence);
             return Renewal.ADDED;

@@ -23,6 +23,7 @@ final class PresenceEvents {
     static final String UPDATE = "update";
     static final String DELETE = "delete";
     private static final String PREFIX = "presences.";
+    private static final String SYNC = ".sync";
 
     private PresenceEvents() {
     }
@@ -48,6 +49,23 @@ final class PresenceEvents {
                 .add("permissions", JsonValue.EMPTY_JSON_ARRAY)
                 .add("timestamp", EventFrame.TIMESTAMP.format(now))
                 .build();
+    }
+
+    /** A node that joined asks the others for their presences (they answer with a renewal); it hears its own too. */
+    static JsonObject syncRequest(String node, Instant now) {
+        return JSON.createObjectBuilder()
+                .add("project", EventReceived.PRESENCE_PROJECT)
+                .add("event", PREFIX + node + SYNC)
+                .add("payload", JsonValue.EMPTY_JSON_OBJECT)
+                .add("permissions", JsonValue.EMPTY_JSON_ARRAY)
+                .add("timestamp", EventFrame.TIMESTAMP.format(now))
+                .build();
+    }
+
+    /** @return the node that asks, when the event is a sync request; null for a renewal */
+    static String syncRequester(String event) {
+        return event.startsWith(PREFIX) && event.endsWith(SYNC)
+                ? event.substring(PREFIX.length(), event.length() - SYNC.length()) : null;
     }
 
     /** An event this node delivers to its own clients only, as if it had come from the topic. */

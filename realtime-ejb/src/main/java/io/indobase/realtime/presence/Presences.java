@@ -19,12 +19,9 @@ import jakarta.json.JsonValue;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,13 +45,8 @@ public class Presences {
     private static final Logger LOG = Logger.getLogger(Presences.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Key(String project, String id) {
-    }
-
     private final PresenceDirectory directory = new PresenceDirectory();
-    /** The presences this node's open sockets upserted, with their current document. */
-    private final Map<Key, JsonObject> owned = new ConcurrentHashMap<>();
-    private final Map<String, Set<Key>> byConnection = new ConcurrentHashMap<>();
+    private final OwnedPresences owned = new OwnedPresences();
     private final String node = newId();
     Clock clock = Clock.systemUTC();
     Consumer<EventReceived> localDelivery = event -> { };
@@ -68,6 +60,16 @@ public class Presences {
     @Inject
     @ConfigProperty(name = "realtime.presence.ttl-ms")
     long ttlMillis;
+
+    @Inject
+    @ConfigProperty(name = "realtime.presence.sync-grace-ms")
+    long syncGraceMillis;
+
+    @Inject
+    @ConfigProperty(name = "realtime.presence.sync-timeout-ms")
+    long syncTimeoutMillis = 5_000;
+
+    private volatile ClusterSync sync;
 
     @PostConstruct
     void init() {
@@ -86,11 +88,33 @@ public class Presences {
      * @throws PresenceException for a guest (401), a permission the user may not grant (401), a presence id that
      *                           belongs to another user (409), or a broker that cannot take the event (503)
      */
-    public synchronized String upsert(Connection connection, PresenceRequest request) {
-        Identity identity = connection.identity();
-        if (identity.isGuest()) {
+    public String upsert(Connection connection, PresenceRequest request) {
+        if (connection.identity().isGuest()) {
             throw new PresenceException(PresenceException.UNAUTHORIZED, "User must be authorized");
         }
+        if (!request.presenceId().equals(PresenceRequest.UNIQUE) && !sync().synced()
+                && directory.get(connection.project(), request.presenceId()) == null) {
+            awaitSync();
+        }
+        return upsertKnown(connection, request);
+    }
+
+    /** An id this node does not know may be another user's on a node it has not heard yet: hear the cluster first. */
+    private void awaitSync() {
+        requestSync();
+        try {
+            if (sync().await(syncTimeoutMillis)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new PresenceException(PresenceException.UNAVAILABLE, "This node is still learning the cluster's presences "
+                + "(the event broker has not answered); try again.");
+    }
+
+    private synchronized String upsertKnown(Connection connection, PresenceRequest request) {
+        Identity identity = connection.identity();
         String project = connection.project();
         String userId = identity.userId();
         List<String> permissions = PresencePermissions.resolve(request.permissions(), userId, identity.roles());
@@ -123,38 +147,28 @@ public class Presences {
             throw new PresenceException(PresenceException.UNAVAILABLE, "The connection is closing.");
         }
         publish(PresenceEvents.envelope(project, PresenceEvents.UPSERT, document, now));
-        Key key = new Key(project, id);
         directory.upsert(Presence.of(project, document));
-        owned.put(key, document);
-        byConnection.computeIfAbsent(connection.id(), c -> ConcurrentHashMap.newKeySet()).add(key);
+        owned.put(connection.id(), project, document);
         return PresenceEvents.response(document);
     }
 
     /** Deletes the presences the connection upserted, for every socket of their user, as Appwrite does on close. */
     public synchronized void closed(Connection connection) {
-        Set<Key> keys = byConnection.remove(connection.id());
-        if (keys == null) {
-            return;
-        }
-        for (Key key : keys) {
-            JsonObject document = owned.remove(key);
-            if (document == null) {
-                continue; // deleted already, through another socket of the user
-            }
-            byConnection.values().forEach(others -> others.remove(key));
+        for (Presence gone : owned.closed(connection.id())) {
             try {
-                publisher.publish(PresenceEvents.envelope(key.project(), PresenceEvents.DELETE, document, clock.instant()));
+                publisher.publish(PresenceEvents.envelope(gone.project(), PresenceEvents.DELETE, gone.document(),
+                        clock.instant()));
             } catch (RuntimeException e) {
                 // also while the application stops and the publisher is gone: the other nodes let the presence lapse
                 LOG.log(Level.WARNING, "RT-PRS-002 the delete of presence {0} of project {1} could not be published ({2});"
-                        + " it lapses at its expiresAt", new Object[]{key.id(), key.project(), String.valueOf(e)});
+                        + " it lapses at its expiresAt", new Object[]{gone.id(), gone.project(), String.valueOf(e)});
             }
         }
     }
 
     /** The live presences of a project that a caller holding these roles may read, oldest first. */
     public List<JsonObject> readable(String project, Set<String> roles) {
-        return directory.readable(project, roles, clock.instant(), this::ownedHere).stream().map(Presence::document).toList();
+        return directory.readable(project, roles, clock.instant(), owned::holds).stream().map(Presence::document).toList();
     }
 
     /** Learns every presence event and renewal from the topic (or from this node's own announcements). */
@@ -162,18 +176,35 @@ public class Presences {
         Envelope envelope = received.envelope();
         try {
             if (EventReceived.PRESENCE_PROJECT.equals(envelope.project())) {
-                renewed(envelope.payload());
+                String asking = PresenceEvents.syncRequester(envelope.event());
+                if (asking == null) {
+                    renewed(envelope.payload());
+                } else if (asking.equals(node)) {
+                    sync().echoed();
+                } else {
+                    renewAll(clock.instant()); // a node joined: tell it every presence of this node now
+                }
                 return;
             }
             String action = received.isInternal() ? null : PresenceEvents.action(envelope.event());
             if (PresenceEvents.DELETE.equals(action)) {
                 Presence gone = Presence.of(envelope.project(), envelope.payload());
                 directory.delete(gone.project(), gone.id(), gone.updatedAt(), clock.instant().plusMillis(ttlMillis));
-                forget(new Key(gone.project(), gone.id()));
+                owned.forget(gone.project(), gone.id());
             } else if (PresenceEvents.UPSERT.equals(action) || PresenceEvents.UPDATE.equals(action)) {
-                Presence presence = Presence.of(envelope.project(), envelope.payload());
-                directory.upsert(presence);
-                owned.computeIfPresent(new Key(presence.project(), presence.id()), (k, old) -> presence.document());
+                // a producer's presence without expiresAt lapses like any other unless it is renewed
+                Presence presence = Presence.of(envelope.project(), envelope.payload())
+                        .lapsingAt(clock.instant().plusMillis(ttlMillis));
+                Presence kept = directory.upsert(presence);
+                if (kept != presence) {
+                    LOG.log(Level.WARNING, "RT-PRS-007 ignored the upsert of presence {0} of project {1} by user {2}: "
+                            + "user {3} claimed that id first", new Object[]{presence.id(), presence.project(),
+                            presence.userId(), kept.userId()});
+                }
+                if (owned.keptBy(kept)) {
+                    LOG.log(Level.WARNING, "RT-PRS-009 presence {0} of project {1} is withdrawn from this node: user {2} "
+                            + "claimed that id first on another node", new Object[]{kept.id(), kept.project(), kept.userId()});
+                }
             }
         } catch (RuntimeException e) {
             // never let a bad message stop the other observers of this event, such as its delivery to clients
@@ -187,26 +218,45 @@ public class Presences {
      * readers. Called every {@code realtime.presence.renew-ms}.
      */
     public void renewAndExpire() {
+        requestSync();
         Instant now = clock.instant();
-        String expiresAt = Presence.format(now.plusMillis(ttlMillis));
-        List<Presence> batch = new ArrayList<>();
-        for (Map.Entry<Key, JsonObject> entry : owned.entrySet()) {
-            JsonObject renewed = JSON.createObjectBuilder(entry.getValue()).add("expiresAt", expiresAt).build();
-            if (owned.replace(entry.getKey(), entry.getValue(), renewed)) {
-                batch.add(Presence.of(entry.getKey().project(), renewed));
-            }
-            if (batch.size() == RENEWAL_BATCH) {
-                renew(batch, now);
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            renew(batch, now);
-        }
+        renewAll(now);
         // a presence of an open socket of this node is alive whatever its lease says (renewals may fail meanwhile)
-        for (Presence lapsed : directory.expire(now, this::ownedHere)) {
+        for (Presence lapsed : directory.expire(now, owned::holds)) {
             localDelivery.accept(PresenceEvents.local(lapsed, PresenceEvents.DELETE, now));
         }
+    }
+
+    /** Renews every presence of this node's sockets on the topic, in batches, pushing their lease ahead. */
+    private void renewAll(Instant now) {
+        List<Presence> renewed = owned.renew(Presence.format(now.plusMillis(ttlMillis)));
+        for (int from = 0; from < renewed.size(); from += RENEWAL_BATCH) {
+            renew(renewed.subList(from, Math.min(renewed.size(), from + RENEWAL_BATCH)), now);
+        }
+    }
+
+    /** Until this node has heard the cluster (see {@link ClusterSync}), asks the other nodes for their presences. */
+    private void requestSync() {
+        if (sync().shouldRequest()) {
+            try {
+                publisher.publish(PresenceEvents.syncRequest(node, clock.instant()));
+            } catch (BrokerUnavailableException e) {
+                LOG.log(Level.FINE, "RT-PRS-008 the presence sync request could not be published: {0}", e.getMessage());
+            }
+        }
+    }
+
+    private ClusterSync sync() {
+        ClusterSync s = sync;
+        if (s == null) {
+            synchronized (this) {
+                if (sync == null) {
+                    sync = new ClusterSync(syncGraceMillis);
+                }
+                s = sync;
+            }
+        }
+        return s;
     }
 
     /** The number of presences this node knows, cluster-wide. */
@@ -232,15 +282,6 @@ public class Presences {
                 localDelivery.accept(PresenceEvents.local(presence, PresenceEvents.UPSERT, now));
             }
         }
-    }
-
-    private boolean ownedHere(Presence presence) {
-        return owned.containsKey(new Key(presence.project(), presence.id()));
-    }
-
-    private void forget(Key key) {
-        owned.remove(key);
-        byConnection.values().forEach(keys -> keys.remove(key));
     }
 
     private void publish(JsonObject envelope) {

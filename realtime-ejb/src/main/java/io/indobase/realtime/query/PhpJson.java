@@ -106,6 +106,9 @@ final class PhpJson {
             return;
         }
         double d = number.doubleValue();
+        if (Double.isInfinite(d) || Double.isNaN(d)) {
+            throw new InvalidQueryException("Invalid query: Inf and NaN cannot be JSON encoded");
+        }
         if (d == 0) {
             out.append(1 / d < 0 ? "-0" : "0");
             return;

@@ -141,6 +141,12 @@ final class PhpStrings {
         if (value == 0) {
             return "0";
         }
+        if (Double.isNaN(value)) {
+            return "NAN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "INF" : "-INF";
+        }
         BigDecimal rounded = new BigDecimal(value).round(PHP_PRECISION);
         int exponent = rounded.precision() - rounded.scale() - 1;
         BigDecimal stripped = rounded.stripTrailingZeros();

@@ -108,6 +108,9 @@ final class QueryParser {
             }
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw syntaxError();
+        } catch (NumberFormatException e) {
+            // PHP reads 1e99999999999 as INF, which a query cannot be encoded with; Java cannot read it at all
+            throw new InvalidQueryException("Invalid query: Inf and NaN cannot be JSON encoded");
         }
         if (depth(value, 1) > PHP_MAX_DEPTH) {
             throw new InvalidQueryException("Invalid query: Maximum stack depth exceeded");

@@ -21,6 +21,8 @@ public class RealtimeStats {
         UNROUTABLE,
         /** an event whose delivery failed on a defect of this node (logged as RT-EVT-003) */
         FAILED,
+        /** a subscription whose queries failed on the event's payload (logged as RT-SUB-002): that match only */
+        QUERY_FAILED,
         /** a frame the recipient's transport refused */
         RECIPIENT_FAILED,
         /** a frame dropped because its client fell too far behind and was closed */

@@ -46,11 +46,14 @@ public final class AccountChanges {
         String project = envelope.project();
         JsonObject payload = envelope.payload();
         if (parts.length >= 5 && parts[0].equals("teams") && parts[2].equals("memberships")) {
-            return membership(parts, project, payload, registry);
+            return membership(parts, project, payload, registry, revocations);
         }
         if (parts.length == 3 && parts[0].equals("teams") && parts[2].equals("delete")) {
             String team = parts[1];
-            return after(() -> refreshAll(registry, project, identity -> identity.withoutTeam(team)));
+            return after(() -> {
+                revocations.deleteTeam(project, team);
+                refreshAll(registry, project, identity -> identity.withoutTeam(team));
+            });
         }
         if (parts.length >= 3 && parts[0].equals("users")) {
             return user(parts, project, payload, registry, revocations);
@@ -59,7 +62,7 @@ public final class AccountChanges {
     }
 
     private static AccountChanges membership(String[] parts, String project, JsonObject payload,
-                                             SubscriptionRegistry registry) {
+                                             SubscriptionRegistry registry, Revocations revocations) {
         String team = parts[1];
         String membershipId = parts[3];
         String userId = text(payload, "userId");
@@ -67,11 +70,19 @@ public final class AccountChanges {
             return new AccountChanges(() -> { }, () -> { });
         }
         if (parts[4].equals("delete")) {
-            return after(() -> refresh(registry, project, userId, i -> i.withoutMembership(team, membershipId)));
+            return after(() -> {
+                revocations.loseTeam(project, userId, team);
+                refresh(registry, project, userId, i -> i.withoutMembership(team, membershipId));
+            });
         }
         Membership membership = new Membership(team, membershipId, strings(payload.get("roles")),
                 payload.getBoolean("confirm", false));
-        return before(() -> refresh(registry, project, userId, i -> i.withMembership(membership)));
+        return before(() -> {
+            if (membership.confirmed()) {
+                revocations.regainTeam(project, userId, team);
+            }
+            refresh(registry, project, userId, i -> i.withMembership(membership));
+        });
     }
 
     private static AccountChanges user(String[] parts, String project, JsonObject payload,
@@ -104,13 +115,17 @@ public final class AccountChanges {
         if (payload.get("status") == JsonValue.TRUE) {
             revocations.restoreUser(project, userId);
         }
-        UnaryOperator<Identity> change = userDocument(payload);
+        UnaryOperator<Identity> change = userDocument(payload, project, userId, revocations);
         return change == null ? new AccountChanges(() -> { }, () -> { })
                 : before(() -> refresh(registry, project, userId, change));
     }
 
-    /** The labels and verification of an updated user document, as far as the payload carries them. */
-    private static UnaryOperator<Identity> userDocument(JsonObject user) {
+    /**
+     * The labels and verification of an updated user document, as far as the payload carries them; the memory
+     * learns them first, so a credential issued before cannot give back what the update removed.
+     */
+    private static UnaryOperator<Identity> userDocument(JsonObject user, String project, String userId,
+                                                        Revocations revocations) {
         boolean hasLabels = user.get("labels") != null && user.get("labels").getValueType() == JsonValue.ValueType.ARRAY;
         boolean hasVerification = user.containsKey("emailVerification") || user.containsKey("phoneVerification");
         if (!hasLabels && !hasVerification) {
@@ -118,6 +133,12 @@ public final class AccountChanges {
         }
         List<String> labels = strings(user.get("labels"));
         boolean verified = user.getBoolean("emailVerification", false) || user.getBoolean("phoneVerification", false);
+        if (hasLabels) {
+            revocations.labels(project, userId, labels);
+        }
+        if (hasVerification) {
+            revocations.verification(project, userId, verified);
+        }
         return identity -> {
             Identity changed = hasLabels ? identity.withLabels(labels) : identity;
             return hasVerification ? changed.withVerified(verified) : changed;

@@ -79,15 +79,16 @@ public final class Connection {
 
     /**
      * The ids of the subscriptions that name at least one of the event's channels and whose queries the payload
-     * passes, in subscription order.
+     * passes, in subscription order. A subscription whose queries fail on this payload is skipped and reported;
+     * the others still match.
      */
-    List<String> matching(Collection<String> eventChannels, JsonObject payload) {
+    List<String> matching(Collection<String> eventChannels, JsonObject payload, String eventId, MatchFailures failures) {
         List<String> ids = new ArrayList<>(1);
         for (Map.Entry<String, Subscription> entry : snapshot.entrySet()) {
             Set<String> channels = entry.getValue().channels();
             for (String channel : eventChannels) {
                 if (channels.contains(channel)) {
-                    if (entry.getValue().filter().matches(payload)) {
+                    if (passes(entry, payload, eventId, failures)) {
                         ids.add(entry.getKey());
                     }
                     break;
@@ -95,6 +96,16 @@ public final class Connection {
             }
         }
         return ids;
+    }
+
+    private boolean passes(Map.Entry<String, Subscription> entry, JsonObject payload, String eventId,
+                           MatchFailures failures) {
+        try {
+            return entry.getValue().filter().matches(payload);
+        } catch (RuntimeException e) {
+            failures.failed(this, entry.getKey(), eventId, e);
+            return false;
+        }
     }
 
     /** Whether a subscription names one of the event's channels, queries aside. */

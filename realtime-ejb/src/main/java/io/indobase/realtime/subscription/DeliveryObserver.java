@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 
 /**
  * Hands every received event to the registry, on the receiving thread so the topic's order is kept, with the live
- * role changes it causes applied around it ({@link AccountChanges}). The nodes' internal messages (health probes,
- * presence renewals) are not for clients.
+ * role changes it causes applied around it ({@link AccountChanges}); the changes after a delivery apply even when it
+ * failed. The nodes' internal messages (health probes, presence renewals) are not for clients.
  */
 @ApplicationScoped
 public class DeliveryObserver {
@@ -25,8 +25,12 @@ public class DeliveryObserver {
             return;
         }
         AccountChanges changes = AccountChanges.of(received.envelope(), registry, revocations);
-        changes.before();
-        registry.deliver(received.id(), received.envelope());
-        changes.after();
+        try {
+            changes.before();
+            registry.deliver(received.id(), received.envelope());
+        } finally {
+            // a revocation or a lost role must apply even when the delivery failed on a defect
+            changes.after();
+        }
     }
 }

@@ -18,14 +18,14 @@ final class Replays {
     }
 
     static Resumption of(Connection connection, String lastEventId, Optional<List<Recorded>> later, int maxFrames,
-                         long maxChars, RealtimeStats stats) {
-        Resumption resumption = of(connection, lastEventId, later, maxFrames, maxChars);
+                         long maxChars, RealtimeStats stats, MatchFailures failures) {
+        Resumption resumption = of(connection, lastEventId, later, maxFrames, maxChars, failures);
         stats.resumed(resumption.outcome().name());
         return resumption;
     }
 
     private static Resumption of(Connection connection, String lastEventId, Optional<List<Recorded>> later, int maxFrames,
-                                 long maxChars) {
+                                 long maxChars, MatchFailures failures) {
         if (later.isEmpty()) {
             return new Resumption(lastEventId, Resumption.Outcome.UNKNOWN_EVENT, List.of());
         }
@@ -39,7 +39,7 @@ final class Replays {
                 continue;
             }
             // the window keeps frames, not parsed payloads: the queries get the payload parsed back
-            List<String> matched = connection.matching(event.channels(), event.frame().payload());
+            List<String> matched = connection.matching(event.channels(), event.frame().payload(), event.id(), failures);
             if (matched.isEmpty()) {
                 continue;
             }

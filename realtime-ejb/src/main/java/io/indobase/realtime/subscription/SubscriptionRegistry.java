@@ -55,6 +55,8 @@ public class SubscriptionRegistry {
     @Inject
     ReplayWindow window = new ReplayWindow();
 
+    private MatchFailures failures;
+
     /** Deliveries and resumptions happen one at a time, so a resuming connection misses nothing and gets nothing twice. */
     private final Object order = new Object();
 
@@ -190,7 +192,8 @@ public class SubscriptionRegistry {
                        Consumer<Resumption> answer) {
         synchronized (order) {
             register.run();
-            answer.accept(Replays.of(connection, lastEventId, window.after(lastEventId), maxFrames, maxChars, stats));
+            answer.accept(Replays.of(connection, lastEventId, window.after(lastEventId), maxFrames, maxChars, stats,
+                    failures()));
         }
     }
 
@@ -206,7 +209,7 @@ public class SubscriptionRegistry {
             stats.dropped(RealtimeStats.Drop.DUPLICATE, 1);
             return 0;
         }
-        Map<List<String>, List<Connection>> groups = recipients(envelope, channels);
+        Map<List<String>, List<Connection>> groups = recipients(id, envelope, channels);
         if (groups.isEmpty()) {
             stats.eventUnmatched();
             return 0;
@@ -224,7 +227,7 @@ public class SubscriptionRegistry {
         return delivered;
     }
 
-    private Map<List<String>, List<Connection>> recipients(Envelope envelope, List<String> channels) {
+    private Map<List<String>, List<Connection>> recipients(String id, Envelope envelope, List<String> channels) {
         Set<String> readRoles = envelope.readRoles();
         Set<Connection> candidates = new HashSet<>();
         index.collect(envelope.project(), channels, readRoles, readRoles.contains(Role.ANY), candidates);
@@ -234,12 +237,22 @@ public class SubscriptionRegistry {
             if (connection.isClosed() || !Access.mayRead(connection.roles(), readRoles)) {
                 continue;
             }
-            List<String> matched = connection.matching(channels, envelope.payload());
+            List<String> matched = connection.matching(channels, envelope.payload(), id, failures());
             if (!matched.isEmpty()) {
                 groups.computeIfAbsent(matched, k -> new ArrayList<>()).add(connection);
             }
         }
         return groups;
+    }
+
+    /** Made on first use: the injected counters are there by then, in the container and in tests. */
+    private MatchFailures failures() {
+        MatchFailures f = failures;
+        if (f == null) {
+            f = new MatchFailures(stats);
+            failures = f;
+        }
+        return f;
     }
 
     private boolean hand(Connection connection, String frame) {

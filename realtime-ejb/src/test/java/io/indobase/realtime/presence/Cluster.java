@@ -31,6 +31,9 @@ final class Cluster {
     final List<String> published = new ArrayList<>();
     final MutableClock clock = new MutableClock();
     boolean brokerDown;
+    /** While true, what is published waits in {@link #held} until {@link #release()}: messages still in flight. */
+    boolean holding;
+    private final List<String> held = new ArrayList<>();
 
     Node node() {
         Node node = new Node();
@@ -43,7 +46,19 @@ final class Cluster {
             throw new BrokerUnavailableException("broker down", null);
         }
         published.add(body);
-        deliver(body);
+        if (holding) {
+            held.add(body);
+        } else {
+            deliver(body);
+        }
+    }
+
+    /** Delivers what was held, in publishing order, and stops holding. */
+    void release() {
+        holding = false;
+        List<String> batch = List.copyOf(held);
+        held.clear();
+        batch.forEach(this::deliver);
     }
 
     /** Hands a message to every node, as the topic would (also to replay a message captured earlier). */

@@ -222,4 +222,47 @@ class PresencesTest {
         assertEquals(0, b.presences.size());
         assertEquals(Set.of(), Set.copyOf(b.presences.readable("p1", Cluster.guestRoles())));
     }
+
+    @Test
+    void aNodeThatHasNotSeenAPresenceYetStillRefusesAnotherUsersId() {
+        a.presences.upsert(a.client(Cluster.user("u1", null)).connection, request("online", "pr1", null, ANYONE));
+        Cluster.Node late = cluster.node();
+        assertEquals(0, late.presences.size(), "it joined after the upsert");
+        PresenceException e = assertThrows(PresenceException.class, () -> late.presences.upsert(
+                late.client(Cluster.user("u2", null)).connection, request("online", "pr1", null, ANYONE)));
+        assertEquals(409, e.code());
+        assertEquals(1, late.presences.size(), "it asked the cluster, and node a answered");
+    }
+
+    @Test
+    void twoUsersClaimingANewIdAtOnceEndWithTheFirstClaimEverywhere() {
+        a.presences.renewAndExpire();
+        b.presences.renewAndExpire();
+        cluster.holding = true;
+        a.presences.upsert(a.client(Cluster.user("u1", null)).connection, request("online", "room", null, ANYONE));
+        cluster.clock.advance(1);
+        b.presences.upsert(b.client(Cluster.user("u2", null)).connection, request("away", "room", null, ANYONE));
+        cluster.release();
+        for (Cluster.Node node : List.of(a, b)) {
+            List<JsonObject> listed = node.presences.readable("p1", Cluster.guestRoles());
+            assertEquals(1, listed.size());
+            assertEquals("u1", listed.get(0).getString("userId"));
+        }
+        int before = cluster.published.size();
+        b.presences.renewAndExpire();
+        assertEquals(before, cluster.published.size(), "b no longer renews the losing claim");
+    }
+
+    @Test
+    void aPresencePublishedWithoutExpiresAtLapsesAfterTheTtl() {
+        Cluster.Client reader = b.client(Identity.GUEST);
+        cluster.publish("{\"project\":\"p1\",\"event\":\"presences.ext.upsert\",\"payload\":{\"$id\":\"ext\","
+                + "\"userId\":\"u9\",\"status\":\"online\",\"$permissions\":[\"read(\\\"any\\\")\"]},"
+                + "\"permissions\":[\"read(\\\"any\\\")\"]}");
+        assertEquals(1, b.presences.readable("p1", Cluster.guestRoles()).size());
+        cluster.clock.advance(Cluster.TTL + 1);
+        b.presences.renewAndExpire();
+        assertEquals(List.of(), b.presences.readable("p1", Cluster.guestRoles()));
+        assertEquals(List.of("presences.ext.upsert", "presences.ext.delete"), reader.events());
+    }
 }

@@ -172,4 +172,18 @@ class FilterTest {
     void extensions(String queries, String payload, boolean expected) {
         assertEquals(expected, matches(queries, payload));
     }
+
+    /** PHP reads a number beyond a double's range as INF (0 when tiny), and compares INF with a word as "INF". */
+    @ParameterizedTest(name = "{0} on {1} -> {2}")
+    @CsvSource(delimiter = '¦', quoteCharacter = '`', value = {
+            "{\"method\":\"lessThan\",\"attribute\":\"n\",\"values\":[\"abc\"]}    ¦ {\"n\":1e999}          ¦ true",
+            "{\"method\":\"greaterThan\",\"attribute\":\"n\",\"values\":[\"abc\"]} ¦ {\"n\":1e999}          ¦ false",
+            "{\"method\":\"lessThan\",\"attribute\":\"n\",\"values\":[\"abc\"]}    ¦ {\"n\":-1e999}         ¦ true",
+            "{\"method\":\"between\",\"attribute\":\"n\",\"values\":[\"a\",\"z\"]} ¦ {\"n\":1e999}         ¦ false",
+            "{\"method\":\"greaterThan\",\"attribute\":\"n\",\"values\":[10]}        ¦ {\"n\":1e999}          ¦ true",
+            "{\"method\":\"lessThan\",\"attribute\":\"n\",\"values\":[10]}           ¦ {\"n\":1e999}          ¦ false",
+    })
+    void numbersBeyondADoublesRange(String queries, String payload, boolean expected) {
+        assertEquals(expected, matches(queries, payload));
+    }
 }

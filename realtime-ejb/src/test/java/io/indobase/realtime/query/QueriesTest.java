@@ -47,6 +47,9 @@ class QueriesTest {
             "not json ;; []                             ¦ Invalid query: Syntax error",
             "{\"method\":\"search\"} ;; {\"method\":\"regex\"} ¦ Query method 'regex' is not supported in Realtime queries. Allowed: equal, notEqual, lessThan, lessThanEqual, greaterThan, greaterThanEqual, isNull, isNotNull, and, or, select, contains, startsWith, endsWith, between",
             "{\"method\":\"regex\"} ;; shout            ¦ Invalid query: Syntax error",
+            "{\"method\":\"equal\",\"attribute\":\"n\",\"values\":[1e999]}  ¦ Invalid query: Inf and NaN cannot be JSON encoded",
+            "{\"method\":\"equal\",\"attribute\":\"n\",\"values\":[-1e99999999999]} ¦ Invalid query: Inf and NaN cannot be JSON encoded",
+            "{\"method\":\"or\",\"values\":[{\"method\":\"lessThan\",\"attribute\":\"n\",\"values\":[1e400]}]} ¦ Invalid query: Inf and NaN cannot be JSON encoded",
     })
     void refusesWithUtopiasAndAppwritesMessages(String queries, String message) {
         InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> Queries.compile(list(queries)));

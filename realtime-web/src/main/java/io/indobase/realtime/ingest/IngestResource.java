@@ -30,7 +30,8 @@ import java.util.logging.Logger;
  * Accepts one envelope (docs/envelope.md) and publishes it on the events topic. Every refusal is a problem
  * response: 401 without a valid key, 403 when the key may not ingest for the envelope's project (or the project is
  * one of the nodes' internal ones, starting with {@code _}), 413 over
- * {@code realtime.limits.ingest-max-bytes}, 400 for a malformed envelope, 503 when the broker cannot be reached.
+ * {@code realtime.limits.ingest-max-bytes}, 429 over {@code realtime.limits.ingest-per-key-per-minute}, 400 for a
+ * malformed envelope, 503 when the broker cannot be reached.
  */
 @Path("/")
 @RequestScoped
@@ -55,6 +56,12 @@ public class IngestResource {
         } catch (InvalidCredentialException e) {
             return Problems.of(Response.Status.UNAUTHORIZED,
                     "An API key with the ingest scope is required in the X-Indobase-Key header: " + e.getMessage());
+        }
+        if (!limits.ingestAllowed(apiKey.name())) {
+            LOG.log(Level.FINE, "RT-ING-003 key {0} is over its ingest rate", apiKey.name());
+            return Problems.of(Response.Status.TOO_MANY_REQUESTS, "API key " + apiKey.name() + " may publish at most "
+                    + limits.ingestPerKeyPerMinute() + " envelopes a minute (realtime.limits.ingest-per-key-per-minute); "
+                    + "retry in the next minute.");
         }
         byte[] bytes = body.readNBytes(limits.ingestMaxBytes() + 1);
         if (bytes.length > limits.ingestMaxBytes()) {

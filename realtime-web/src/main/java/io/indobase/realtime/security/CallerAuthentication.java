@@ -96,7 +96,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
         try {
             Jwt jwt = tokens.token(token);
-            TokenPrincipal caller = new TokenPrincipal(jwt.caller(), jwt.expiresAt(), jwt.sessionId());
+            TokenPrincipal caller = new TokenPrincipal(jwt.caller(), jwt.expiresAt(), jwt.sessionId(), jwt.issuedAt());
             return context.notifyContainerAboutLogin(caller, new HashSet<>(jwt.groups()));
         } catch (InvalidCredentialException e) {
             LOG.log(Level.FINE, "RT-SEC-005 bearer token refused on the handshake: {0}", e.getMessage());

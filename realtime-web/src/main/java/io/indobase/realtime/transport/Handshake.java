@@ -9,13 +9,12 @@ import java.util.Map;
 
 /**
  * What the upgrade request told us, kept for the session: the HTTP headers (names in lower case), the caller the
- * container authenticated (or null) with its groups
- * and, for a bearer token, its expiry and session.
+ * container authenticated (or null) with its groups and, for a bearer token, its expiry, session and issue time.
  */
 record Handshake(Map<String, List<String>> headers, String caller, List<String> groups, Instant expiresAt,
-                 String session) {
+                 String session, Instant issuedAt) {
 
-    static final Handshake NONE = new Handshake(Map.of(), null, List.of(), null, null);
+    static final Handshake NONE = new Handshake(Map.of(), null, List.of(), null, null, null);
 
     Handshake {
         headers = Map.copyOf(headers);
@@ -24,9 +23,9 @@ record Handshake(Map<String, List<String>> headers, String caller, List<String> 
 
     static Handshake of(Map<String, List<String>> headers, Principal caller, List<String> groups) {
         if (caller instanceof TokenPrincipal token) {
-            return new Handshake(headers, token.getName(), groups, token.expiresAt(), token.session());
+            return new Handshake(headers, token.getName(), groups, token.expiresAt(), token.session(), token.issuedAt());
         }
-        return new Handshake(headers, caller == null ? null : caller.getName(), groups, null, null);
+        return new Handshake(headers, caller == null ? null : caller.getName(), groups, null, null, null);
     }
 
     /** @return the first value of a header (name in any case), or null */

@@ -4,7 +4,6 @@ import static io.indobase.realtime.json.JsonKit.JSON;
 
 import io.indobase.realtime.channel.AccountChannels;
 import io.indobase.realtime.frame.Frames;
-import io.indobase.realtime.identity.Account;
 import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.limit.MessageBudget;
@@ -35,6 +34,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +49,7 @@ final class RealtimeSession {
     private static final Pattern PROJECT_ID = Pattern.compile("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,35}$");
 
     static final String EXPIRED = "The session expired.";
+    private static final Logger LOG = Logger.getLogger(RealtimeSession.class.getName());
 
     private final SubscriptionRegistry registry;
     private final SessionCredentials credentials;
@@ -108,8 +110,9 @@ final class RealtimeSession {
             outbox.send(Frames.connected(channels, slotIds(slots, ids), who.user()));
             connection = registry.open(project, who.identity(), outbox);
             registry.identify(connection, who.identity(), who.session());
-            // a revocation handled while this socket registered: it was remembered before the sockets were looked for
-            credentials.checked(project, who);
+            // a revocation or a loss handled while this socket registered: it was remembered before the sockets
+            // were looked for, so it is seen here if the sweep missed this socket
+            recheck(who);
             expireAt(who.expiresAt());
             resume.register(registry, connection, outbox, !slots.isEmpty(), () -> {
                 for (int i = 0; i < slots.size(); i++) {
@@ -135,6 +138,10 @@ final class RealtimeSession {
             handle(ClientMessages.parse(text));
         } catch (ProtocolException e) {
             reject(e);
+        } catch (RuntimeException e) {
+            // a defect: the client still gets an answer, and the socket and the others are unaffected
+            LOG.log(Level.WARNING, "RT-TRN-010 a client message could not be handled; answered with error 1003", e);
+            reject(new ProtocolException(ProtocolException.INVALID_MESSAGE, "The message could not be handled."));
         }
     }
 
@@ -225,20 +232,32 @@ final class RealtimeSession {
         outbox.send(Frames.response("unsubscribe", JSON.createObjectBuilder().add("subscriptions", results)));
     }
 
-    /** Appwrite keeps the socket open when a session is refused: the client stays what it was. */
+    /**
+     * Appwrite keeps the socket open when a session is refused: the client stays what it was. A revocation handled
+     * while the roles switch is caught by the check after the switch, as at the handshake.
+     */
     private void authenticate(ClientMessage.Authenticate authenticate) {
-        Account account;
+        SessionCredentials.Resolved who;
         try {
-            account = credentials.verifier().verify(connection.project(), authenticate.session());
-        } catch (InvalidCredentialException e) {
+            who = credentials.checked(connection.project(), new SessionCredentials.Resolved(
+                    credentials.verifier().verify(connection.project(), authenticate.session())));
+        } catch (InvalidCredentialException | ProtocolException e) {
             throw new ProtocolException(ProtocolException.INVALID_MESSAGE, "Session is not valid.");
         }
-        if (credentials.revoked(connection.project(), account.identity(), account.sessionId())) {
-            throw new ProtocolException(ProtocolException.INVALID_MESSAGE, "Session is not valid.");
-        }
-        registry.identify(connection, account.identity(), account.sessionId());
-        expireAt(account.expiresAt());
-        outbox.send(Frames.response("authentication", JSON.createObjectBuilder().add("user", account.model())));
+        registry.identify(connection, who.identity(), who.session());
+        expireAt(who.expiresAt());
+        recheck(who);
+        outbox.send(Frames.response("authentication", JSON.createObjectBuilder().add("user", who.user())));
+    }
+
+    /**
+     * After the connection holds a credential's roles: a revocation closes it (error 401, close 1008), a loss is
+     * taken away, whichever an event recorded while the roles were being set.
+     */
+    private void recheck(SessionCredentials.Resolved who) {
+        String project = connection.project();
+        credentials.checked(project, who);
+        registry.update(connection, who.identity().userId(), i -> credentials.current(project, i, who.issuedAt()));
     }
 
     /** Over a cap, nothing of the request is applied; {@code closeCode} 0 keeps the socket open. */

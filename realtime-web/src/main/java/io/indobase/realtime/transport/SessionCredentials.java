@@ -26,9 +26,16 @@ final class SessionCredentials {
 
     static final String KEY_HEADER = "x-indobase-key";
 
-    /** The identity a socket opens with, the account model for {@code connected.user}, and the credential's life. */
-    record Resolved(Identity identity, JsonValue user, Instant expiresAt, String session) {
-        static final Resolved GUEST = new Resolved(Identity.GUEST, JsonValue.NULL, null, null);
+    /**
+     * The identity a socket opens with, the account model for {@code connected.user}, and the credential's life:
+     * when it expires, its session, when it was issued (null when unknown).
+     */
+    record Resolved(Identity identity, JsonValue user, Instant expiresAt, String session, Instant issuedAt) {
+        static final Resolved GUEST = new Resolved(Identity.GUEST, JsonValue.NULL, null, null, null);
+
+        Resolved(Account account) {
+            this(account.identity(), account.model(), account.expiresAt(), account.sessionId(), account.issuedAt());
+        }
     }
 
     static final String REVOKED = "The session was revoked.";
@@ -50,12 +57,24 @@ final class SessionCredentials {
         return revocations.isRevoked(project, identity.userId(), session);
     }
 
-    /** @throws ProtocolException error 401, close 1008, when events revoked the user or the session */
+    /**
+     * The credential as events left it: refused when they revoked its user or session, else less the roles they took
+     * away since it was issued (lost roles stay lost, docs/security.md).
+     *
+     * @throws ProtocolException error 401, close 1008, when events revoked the user or the session
+     */
     Resolved checked(String project, Resolved who) {
         if (revoked(project, who.identity(), who.session())) {
             throw refused(REVOKED);
         }
-        return who;
+        Identity current = revocations.current(project, who.identity(), who.issuedAt());
+        return current.equals(who.identity()) ? who
+                : new Resolved(current, who.user(), who.expiresAt(), who.session(), who.issuedAt());
+    }
+
+    /** The identity less what events took away since a credential issued then (null: unknown) was issued. */
+    Identity current(String project, Identity identity, Instant issuedAt) {
+        return revocations.current(project, identity, issuedAt);
     }
 
     SessionVerifier verifier() {
@@ -67,7 +86,7 @@ final class SessionCredentials {
         if (key != null) {
             try {
                 ApiKey apiKey = keys.verify(key, ApiKey.SUBSCRIBE, project);
-                return new Resolved(Identity.apiKey(apiKey.name()), JsonValue.NULL, null, null);
+                return new Resolved(Identity.apiKey(apiKey.name()), JsonValue.NULL, null, null, null);
             } catch (InvalidCredentialException e) {
                 throw refused("Invalid API key: " + e.getMessage());
             }
@@ -79,8 +98,7 @@ final class SessionCredentials {
         }
         if (jwt != null) {
             try {
-                Account account = verifier.verify(project, jwt);
-                return new Resolved(account.identity(), account.model(), account.expiresAt(), account.sessionId());
+                return new Resolved(verifier.verify(project, jwt));
             } catch (InvalidCredentialException e) {
                 throw refused("Failed to verify JWT. " + e.getMessage());
             }
@@ -94,7 +112,7 @@ final class SessionCredentials {
             }
             JsonValue user = JSON.createObjectBuilder().add("$id", handshake.caller())
                     .add("labels", JSON.createArrayBuilder(identity.labels())).build();
-            return new Resolved(identity, user, handshake.expiresAt(), handshake.session());
+            return new Resolved(identity, user, handshake.expiresAt(), handshake.session(), handshake.issuedAt());
         }
         return Resolved.GUEST;
     }

@@ -32,7 +32,7 @@ class SessionSecurityTest {
     private final RealtimeSession session = new RealtimeSession(TestServices.of(registry, (project, token) -> {
         if (token.startsWith("expiring")) {
             return new Account(Identity.user("u1", true, List.of(), List.of()), Json.createObjectBuilder()
-                    .add("$id", "u1").build(), Instant.now().plusMillis(200), "s1");
+                    .add("$id", "u1").build(), Instant.now().plusMillis(200), "s1", null);
         }
         throw new InvalidCredentialException("bad signature");
     }), new SessionOutbox(script.session, 100, new RealtimeStats()));
@@ -50,7 +50,7 @@ class SessionSecurityTest {
         for (int i = 0; i < pairs.length; i += 2) {
             headers.put(pairs[i], List.of(pairs[i + 1]));
         }
-        return new Handshake(headers, null, List.of(), null, null);
+        return new Handshake(headers, null, List.of(), null, null, null);
     }
 
     @Test
@@ -145,7 +145,7 @@ class SessionSecurityTest {
 
     @Test
     void aContainerCallerGetsItsGroupsAsRoles() {
-        session.open("p1", Map.of(), new Handshake(Map.of(), "alice", List.of("team:t1/owner", "label:vip"), null, null), null);
+        session.open("p1", Map.of(), new Handshake(Map.of(), "alice", List.of("team:t1/owner", "label:vip"), null, null, null), null);
         assertEquals("alice", last().getJsonObject("data").getJsonObject("user").getString("$id"));
         assertTrue(registry.table().connections().get(0).roles().containsAll(List.of("team:t1", "team:t1/owner", "label:vip")));
     }
@@ -156,7 +156,7 @@ class SessionSecurityTest {
         revocations.revokeSession("p1", "u1", "s1");
         RealtimeSession again = new RealtimeSession(SessionServices.of(registry, new SessionCredentials((p, t) ->
                 new Account(Identity.user("u1", true, List.of(), List.of()), Json.createObjectBuilder().add("$id", "u1").build(),
-                        null, "s1"), new ApiKeyStore(), GroupRoles.DEFAULT, revocations), Limits.defaults(),
+                        null, "s1", null), new ApiKeyStore(), GroupRoles.DEFAULT, revocations), Limits.defaults(),
                 Executors.newSingleThreadScheduledExecutor(), new Presences()),
                 new SessionOutbox(script.session, 100, new RealtimeStats()));
         again.open("p1", Map.of("jwt", List.of("token-of-s1")), Handshake.NONE, null);
@@ -166,7 +166,7 @@ class SessionSecurityTest {
 
     @Test
     void aCallerWhoseNameCouldPoseAsAnotherRoleIsRefused() {
-        session.open("p1", Map.of(), new Handshake(Map.of(), "victim/verified", List.of(), null, null), null);
+        session.open("p1", Map.of(), new Handshake(Map.of(), "victim/verified", List.of(), null, null, null), null);
         assertEquals(401, last().getJsonObject("data").getInt("code"));
         assertEquals(1008, script.closed.getCloseCode().getCode());
     }

@@ -33,7 +33,16 @@ final class TestServices {
     }
 
     static SessionServices of(SubscriptionRegistry registry, SessionVerifier verifier, Limits limits, Presences presences) {
-        return SessionServices.of(registry, new SessionCredentials(verifier, new ApiKeyStore(), GroupRoles.DEFAULT, new Revocations()), limits,
-                SCHEDULER, presences);
+        return of(registry, verifier, new Revocations(), limits, presences);
+    }
+
+    static SessionServices of(SubscriptionRegistry registry, SessionVerifier verifier, Revocations revocations) {
+        return of(registry, verifier, revocations, Limits.defaults(), new Presences());
+    }
+
+    private static SessionServices of(SubscriptionRegistry registry, SessionVerifier verifier, Revocations revocations,
+                                      Limits limits, Presences presences) {
+        return SessionServices.of(registry, new SessionCredentials(verifier, new ApiKeyStore(), GroupRoles.DEFAULT, revocations),
+                limits, SCHEDULER, presences);
     }
 }

@@ -6,9 +6,11 @@ import io.indobase.realtime.identity.ApiKey;
 import io.indobase.realtime.identity.ApiKeyStore;
 import io.indobase.realtime.identity.GroupRoles;
 import io.indobase.realtime.identity.InvalidCredentialException;
+import io.indobase.realtime.identity.Revocations;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.presence.Presences;
 import io.indobase.realtime.security.CallerGroups;
+import io.indobase.realtime.security.TokenPrincipal;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -41,6 +43,9 @@ public class PresencesServlet extends HttpServlet {
     @Inject
     transient GroupRoles roles;
 
+    @Inject
+    transient Revocations revocations;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String project = request.getHeader("X-Appwrite-Project");
@@ -58,7 +63,7 @@ public class PresencesServlet extends HttpServlet {
         } catch (InvalidCredentialException e) {
             write(response, HttpServletResponse.SC_UNAUTHORIZED, "application/problem+json", JSON.createObjectBuilder()
                     .add("type", "about:blank").add("title", "Unauthorized").add("status", 401)
-                    .add("detail", "Invalid API key: " + e.getMessage()).build());
+                    .add("detail", e.getMessage()).build());
             return;
         }
         List<JsonObject> readable = presences.readable(project, caller.roles());
@@ -71,15 +76,28 @@ public class PresencesServlet extends HttpServlet {
     /**
      * Who is asking, which decides what they may read: an API key with the {@code subscribe} scope reads every
      * presence of its project; a caller the container authenticated (realm BASIC, bearer token) has its groups mapped
-     * to roles, as on the WebSocket; anyone else is a guest.
+     * to roles, as on the WebSocket, less what events revoked or took away since its credential was issued; anyone
+     * else is a guest.
      */
     private Identity caller(HttpServletRequest request, String project) {
         String key = request.getHeader("X-Indobase-Key");
         if (key != null) {
-            return Identity.apiKey(keys.verify(key, ApiKey.SUBSCRIBE, project).name());
+            try {
+                return Identity.apiKey(keys.verify(key, ApiKey.SUBSCRIBE, project).name());
+            } catch (InvalidCredentialException e) {
+                throw new InvalidCredentialException("Invalid API key: " + e.getMessage());
+            }
         }
         Principal principal = request.getUserPrincipal();
-        return principal == null ? Identity.GUEST : roles.identity(principal.getName(), CallerGroups.current(principal));
+        if (principal == null) {
+            return Identity.GUEST;
+        }
+        Identity identity = roles.identity(principal.getName(), CallerGroups.current(principal));
+        TokenPrincipal token = principal instanceof TokenPrincipal t ? t : null;
+        if (revocations.isRevoked(project, identity.userId(), token == null ? null : token.session())) {
+            throw new InvalidCredentialException("The session was revoked.");
+        }
+        return revocations.current(project, identity, token == null ? null : token.issuedAt());
     }
 
     private static void problem(HttpServletResponse response, String detail) throws IOException {

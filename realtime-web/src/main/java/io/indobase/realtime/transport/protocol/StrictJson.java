@@ -29,7 +29,8 @@ public final class StrictJson {
                 throw new JsonException("unexpected content after the JSON value");
             }
             return value;
-        } catch (IllegalStateException | NoSuchElementException e) {
+        } catch (IllegalStateException | NoSuchElementException | NumberFormatException e) {
+            // NumberFormatException: a number whose exponent Java cannot read (1e99999999999)
             throw new JsonException(e.getMessage(), e);
         }
     }

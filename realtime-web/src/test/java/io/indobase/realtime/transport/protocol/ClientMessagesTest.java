@@ -71,6 +71,8 @@ class ClientMessagesTest {
     @CsvSource(delimiter = '|', value = {
             "not json|Message format is not valid.",
             "{\"type\":\"ping\"} trailing|Message format is not valid.",
+            "{\"type\":\"ping\",\"n\":1e99999999999}|Message format is not valid.",
+            "{\"type\":\"subscribe\",\"data\":[{\"channels\":[\"files\"],\"queries\":[\"{\\\"method\\\":\\\"equal\\\",\\\"attribute\\\":\\\"n\\\",\\\"values\\\":[1e999]}\"]}]}|Invalid query: Invalid query: Inf and NaN cannot be JSON encoded",
             "''|Message format is not valid.",
             "[]|Message format is not valid.",
             "{}|Message format is not valid.",
