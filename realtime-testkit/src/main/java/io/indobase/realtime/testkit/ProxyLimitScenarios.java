@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
  * The per-address limits behind a reverse proxy, against a server that trusts its loopback peer as a proxy
  * ({@code realtime.security.trusted-proxies=127.0.0.1}) and caps sockets at {@value #PER_ADDRESS} per client address
  * and {@value #PER_PROJECT} per project: each client is the address the proxy appended to {@code X-Forwarded-For}.
+ * The requests go to the server's loopback address, so that their peer is the trusted one whatever address the
+ * deployment's URL names.
  * <p>Run by {@code OperationsIT} (realtime-web, the WAR on Payara Micro, configured in arquillian.xml).
  */
 public final class ProxyLimitScenarios {
@@ -28,7 +30,8 @@ public final class ProxyLimitScenarios {
      * A client guessing admin passwords is locked out (429), valid password or not; the admin, another client of
      * the same proxy, is not. A client cannot escape by putting addresses of its own in front of the header.
      */
-    public static void failedLoginsLockOutTheGuesserOnly(URL app) throws Exception {
+    public static void failedLoginsLockOutTheGuesserOnly(URL deployment) throws Exception {
+        URL app = throughLoopback(deployment);
         String wrong = SecurityScenarios.basic("admin", "guess");
         for (int i = 0; i < 20; i++) {
             assertEquals(401, Http.get(app, ADMIN, "Authorization", wrong, XFF, "203.0.113.7").status());
@@ -46,7 +49,8 @@ public final class ProxyLimitScenarios {
      * The {@value #PER_ADDRESS}+1st simultaneous socket of a client and the {@value #PER_PROJECT}+1st of a project get
      * error 1013 and close 1013; other projects are not affected, and a closed socket frees its place.
      */
-    public static void socketsAreCappedPerClientAndPerProject(URL app) throws Exception {
+    public static void socketsAreCappedPerClientAndPerProject(URL deployment) throws Exception {
+        URL app = throughLoopback(deployment);
         List<WsClient> open = new ArrayList<>();
         try {
             for (String client : List.of("198.51.100.1", "198.51.100.2")) {
@@ -64,6 +68,10 @@ public final class ProxyLimitScenarios {
         } finally {
             open.forEach(WsClient::close);
         }
+    }
+
+    private static URL throughLoopback(URL deployment) throws Exception {
+        return new URL(deployment.getProtocol(), "127.0.0.1", deployment.getPort(), deployment.getFile());
     }
 
     private static WsClient connected(URL app, String project, String client) throws Exception {

@@ -2,13 +2,11 @@ package io.indobase.realtime.security;
 
 import io.indobase.realtime.security.payara.RealmStoreLogin;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.security.Principal;
 import java.util.HashSet;
@@ -31,8 +29,7 @@ public class RealmLogin {
     private static final Logger LOG = Logger.getLogger(RealmLogin.class.getName());
 
     @Inject
-    @Any
-    Instance<IdentityStore> stores;
+    BeanManager beans;
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -67,7 +64,7 @@ public class RealmLogin {
         if (!resolved) {
             synchronized (this) {
                 if (!resolved) {
-                    realm = RealmStoreLogin.find(stores);
+                    realm = RealmStoreLogin.find(beans);
                     if (realm == null) {
                         LOG.severe("RT-SEC-012 Payara's realm identity store has no login step this application can "
                                 + "use: realm users in no group cannot sign in");

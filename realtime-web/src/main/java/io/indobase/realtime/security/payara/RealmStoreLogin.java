@@ -1,5 +1,9 @@
 package io.indobase.realtime.security.payara;
 
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.lang.reflect.InvocationTargetException;
@@ -24,15 +28,29 @@ public final class RealmStoreLogin {
         this.login = login;
     }
 
-    /** @return the login step of the first of the stores that is Payara's realm store, or null when none is */
-    public static RealmStoreLogin find(Iterable<? extends IdentityStore> stores) {
-        for (IdentityStore store : stores) {
-            Method login = loginStep(store.getClass());
+    /**
+     * @return the login step of Payara's realm store among the application's identity store beans, or null when there
+     *         is none. The store is taken from its context, not through a client proxy, whose class may implement the
+     *         interface only.
+     */
+    public static RealmStoreLogin find(BeanManager beans) {
+        for (Bean<?> bean : beans.getBeans(IdentityStore.class, Any.Literal.INSTANCE)) {
+            Object store = contextual(beans, bean);
+            Method login = store instanceof IdentityStore ? loginStep(store.getClass()) : null;
             if (login != null) {
-                return new RealmStoreLogin(store, login);
+                return new RealmStoreLogin((IdentityStore) store, login);
             }
         }
         return null;
+    }
+
+    private static <T> Object contextual(BeanManager beans, Bean<T> bean) {
+        try {
+            CreationalContext<T> creation = beans.createCreationalContext(bean);
+            return beans.getContext(bean.getScope()).get(bean, creation);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
