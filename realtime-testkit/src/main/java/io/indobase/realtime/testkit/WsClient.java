@@ -106,6 +106,19 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         closed.complete(-2);
     }
 
+    /**
+     * Closes with 1000 and waits for the server's close frame: Tyrus answers a close only after the endpoint's
+     * {@code @OnClose} has run, so whatever the server frees on close is free when this returns.
+     *
+     * @return the code of the server's close frame, or -1 when none came within the timeout
+     */
+    public int closeAndAwait(long timeout, TimeUnit unit) {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        int code = closeCode(timeout, unit);
+        socket.abort();
+        return code;
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {

@@ -80,7 +80,10 @@ final class Lab implements AutoCloseable {
 
     /** Our nodes' settings beside their broker: no rate limit on the generators' handshakes, the test token issuer. */
     private static Map<String, String> nodeSettings() {
+        // every load generator connects from 127.0.0.1, and one project holds the 19k subscribers
         return Map.of("realtime.limits.connections-per-ip-per-minute", "100000000",
+                "realtime.security.sockets-per-address", "1000000",
+                "realtime.security.sockets-per-project", "1000000",
                 "mp.jwt.verify.publickey.location", Path.of("..", "realtime-testkit", "src", "main", "resources", "io",
                         "indobase", "realtime", "testkit", "jwt-test-public.pem").toAbsolutePath().normalize().toString(),
                 "mp.jwt.verify.issuer", Tokens.ISSUER,
