@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The transport's shape, read from this module's compiled classes: its packages form no cycle, it knows no JMS type
- * (it meets the broker only through the core), and reflection into the container happens in {@code transport.tyrus}
- * only, where each use has its standard-API fallback.
+ * (it meets the broker only through the core), and reflection into the container happens in its two adapters only,
+ * {@code transport.tyrus} (the WebSocket runtime) and {@code security.payara} (the realm login), where each use has
+ * its standard-API fallback.
  */
 class ArchitectureTest {
 
     private static final String TYRUS = "io.indobase.realtime.transport.tyrus..";
+    private static final String PAYARA_SECURITY = "io.indobase.realtime.security.payara..";
 
     private static JavaClasses web;
 
@@ -36,8 +38,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheTyrusAdapterReachesIntoTheContainer() {
-        noClasses().that().resideOutsideOfPackage(TYRUS)
+    void onlyTheContainerAdaptersReachIntoTheContainer() {
+        noClasses().that().resideOutsideOfPackages(TYRUS, PAYARA_SECURITY)
                 .should().dependOnClassesThat().resideInAnyPackage("java.lang.reflect..", "java.lang.invoke..",
                         "org.glassfish..", "org.apache.catalina..")
                 .orShould().callMethod(Class.class, "getMethod", String.class, Class[].class)

@@ -9,20 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The claims of a verified token, read as MicroProfile JWT names them: the caller is {@code upn}, else
- * {@code preferred_username}, else {@code sub}; the groups are the {@code groups} array. Appwrite's own JWTs name the
- * user {@code userId} and the session {@code sessionId}; both are understood too.
+ * The claims of a verified token and its caller, the value of the configured caller claim ({@code sub} by default:
+ * the issuer's stable id of the user, never a name the user may choose or change). The groups are the
+ * {@code groups} array, the session {@code sid} or, as in Appwrite's own JWTs, {@code sessionId}.
  */
-public record Jwt(JsonObject claims) {
+public record Jwt(JsonObject claims, String caller) {
 
-    public String caller() {
-        for (String name : List.of("upn", "preferred_username", "sub", "userId")) {
-            String value = claims.getString(name, null);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
+    public Jwt {
+        if (caller == null || caller.isBlank()) {
+            throw new InvalidCredentialException("no caller");
         }
-        throw new InvalidCredentialException("no upn, preferred_username, sub or userId claim");
     }
 
     public List<String> groups() {

@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The default verifier: a credential is a JWT checked with the MicroProfile JWT settings of the server
  * ({@code mp.jwt.verify.publickey} or {@code .location}, {@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.audiences},
- * {@code mp.jwt.verify.clock.skew}). Without a key every credential is refused, and the clients stay guests.
+ * {@code mp.jwt.verify.clock.skew}, 60 s by default) and the caller claim {@code realtime.identity.jwt-caller-claim}.
+ * Without a key every credential is refused, and the clients stay guests.
  */
 @ApplicationScoped
 public class JwtSessionVerifier implements SessionVerifier {
@@ -48,6 +49,10 @@ public class JwtSessionVerifier implements SessionVerifier {
     long clockSkewSeconds;
 
     @Inject
+    @ConfigProperty(name = "realtime.identity.jwt-caller-claim")
+    String callerClaim;
+
+    @Inject
     GroupRoles groupRoles;
 
     private JwtVerifier verifier;
@@ -65,8 +70,8 @@ public class JwtSessionVerifier implements SessionVerifier {
             }
             Set<String> accepted = audiences.map(a -> Arrays.stream(a.split(",")).map(String::trim)
                     .filter(s -> !s.isEmpty()).collect(Collectors.toSet())).orElse(Set.of());
-            verifier = new JwtVerifier(PublicKeys.parse(text), issuer.orElse(null), accepted, clockSkewSeconds,
-                    Clock.systemUTC());
+            verifier = new JwtVerifier(PublicKeys.parse(text),
+                    new JwtRules(issuer.orElse(null), accepted, clockSkewSeconds, callerClaim), Clock.systemUTC());
         } catch (IOException | IllegalArgumentException e) {
             LOG.log(Level.SEVERE, "RT-SEC-002 the JWT verification key cannot be used, every token is refused: {0}",
                     e.getMessage());

@@ -19,13 +19,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Verifies a compact JWS the way MicroProfile JWT does: a signature by the configured public key (RS256/384/512 or
- * ES256/384/512; {@code none} and HMAC are refused; a {@code crit} header is refused, as no extension is understood),
- * an {@code exp} in the future, {@code nbf} not in the future, the configured issuer and, when configured, one of the
- * audiences. Failures say why in fixed words: never the token, nor anything of it or of the configuration.
+ * ES256/384/512; {@code none} and HMAC are refused; a {@code crit} header is refused, as no extension is understood;
+ * a {@code typ} other than {@code JWT} is refused, so an access token of another profile ({@code at+jwt}) or a
+ * DPoP proof cannot pass for one), an {@code exp} in the future, {@code nbf} and {@code iat} not in the future, each
+ * within the clock skew, the configured issuer and, when configured, one of the audiences, and a caller in the
+ * configured claim. Failures say why in fixed words: never the token, nor anything of it or of the configuration.
  */
 public final class JwtVerifier {
 
@@ -36,23 +37,15 @@ public final class JwtVerifier {
             "ES512", "SHA512withECDSAinP1363Format");
 
     private final PublicKey key;
-    private final String issuer;
-    private final Set<String> audiences;
-    private final long leewaySeconds;
+    private final JwtRules rules;
     private final Clock clock;
 
-    /**
-     * @param issuer    the required {@code iss}, or null to accept any
-     * @param audiences the accepted {@code aud} values; empty accepts any
-     */
-    public JwtVerifier(PublicKey key, String issuer, Set<String> audiences, long leewaySeconds, Clock clock) {
+    public JwtVerifier(PublicKey key, JwtRules rules, Clock clock) {
         this.key = Objects.requireNonNull(key, "key");
         if (!(key instanceof RSAPublicKey) && !(key instanceof ECPublicKey)) {
             throw new IllegalArgumentException("the JWT verification key must be an RSA or EC public key");
         }
-        this.issuer = issuer;
-        this.audiences = Set.copyOf(audiences);
-        this.leewaySeconds = leewaySeconds;
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = clock;
     }
 
@@ -69,12 +62,29 @@ public final class JwtVerifier {
         if (header.containsKey("crit")) {
             throw new InvalidCredentialException("a critical header extension is not understood");
         }
+        if (header.containsKey("typ") && !isJwt(header.get("typ"))) {
+            throw new InvalidCredentialException("the token type is not JWT");
+        }
         JsonValue alg = header.get("alg");
         String algorithm = alg instanceof JsonString name ? name.getString() : "";
         checkSignature(algorithm, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), decode(parts[2]));
         JsonObject claims = json(parts[1], "claims");
         checkClaims(claims);
-        return new Jwt(claims);
+        return new Jwt(claims, caller(claims));
+    }
+
+    /** RFC 7519 5.1: {@code JWT}, or its media type; compared without regard to case, as media types are. */
+    private static boolean isJwt(JsonValue typ) {
+        return typ instanceof JsonString type
+                && (type.getString().equalsIgnoreCase("JWT") || type.getString().equalsIgnoreCase("application/jwt"));
+    }
+
+    private String caller(JsonObject claims) {
+        String caller = claims.getString(rules.callerClaim(), null);
+        if (caller == null || caller.isBlank()) {
+            throw new InvalidCredentialException("no " + rules.callerClaim() + " claim");
+        }
+        return caller;
     }
 
     private void checkSignature(String algorithm, byte[] signed, byte[] signature) {
@@ -96,32 +106,37 @@ public final class JwtVerifier {
 
     private void checkClaims(JsonObject claims) {
         long now = clock.instant().getEpochSecond();
+        long skew = rules.clockSkewSeconds();
         Long expires = seconds(claims, "exp");
         if (expires == null) {
             throw new InvalidCredentialException("no exp claim");
         }
-        if (now - leewaySeconds >= expires) {
+        if (now - skew >= expires) {
             throw new InvalidCredentialException("expired at " + Instant.ofEpochSecond(expires));
         }
         Long notBefore = seconds(claims, "nbf");
-        if (notBefore != null && now + leewaySeconds < notBefore) {
+        if (notBefore != null && now + skew < notBefore) {
             throw new InvalidCredentialException("not valid before " + Instant.ofEpochSecond(notBefore));
         }
-        if (issuer != null && !issuer.equals(claims.getString("iss", null))) {
+        Long issuedAt = seconds(claims, "iat");
+        if (issuedAt != null && now + skew < issuedAt) {
+            throw new InvalidCredentialException("issued in the future, at " + Instant.ofEpochSecond(issuedAt));
+        }
+        if (rules.issuer() != null && !rules.issuer().equals(claims.getString("iss", null))) {
             throw new InvalidCredentialException("wrong issuer");
         }
-        if (!audiences.isEmpty() && !hasAudience(claims.get("aud"))) {
+        if (!rules.audiences().isEmpty() && !hasAudience(claims.get("aud"))) {
             throw new InvalidCredentialException("wrong audience");
         }
     }
 
     private boolean hasAudience(JsonValue aud) {
         if (aud instanceof JsonString single) {
-            return audiences.contains(single.getString());
+            return rules.audiences().contains(single.getString());
         }
         if (aud != null && aud.getValueType() == JsonValue.ValueType.ARRAY) {
             return aud.asJsonArray().stream()
-                    .anyMatch(v -> v instanceof JsonString s && audiences.contains(s.getString()));
+                    .anyMatch(v -> v instanceof JsonString s && rules.audiences().contains(s.getString()));
         }
         return false;
     }

@@ -4,20 +4,42 @@ import io.indobase.realtime.subscription.Subscription;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** This node's abuse limits, read once at start from MicroProfile Config (docs/security.md lists them). */
+/**
+ * This node's abuse limits, read once at start from MicroProfile Config (docs/security.md lists them). The per-address
+ * limits count the client's address ({@link #clientAddress}), an IPv6 client by its /64.
+ */
 @ApplicationScoped
 public class Limits {
 
     private static final long MINUTE = 60_000;
+    /** Appwrite's words for a connection over the rate. */
+    static final String TOO_MANY_REQUESTS = "Too many requests";
 
     @Inject
     @ConfigProperty(name = "realtime.security.origins")
     String origins;
+
+    @Inject
+    @ConfigProperty(name = "realtime.security.trusted-proxies")
+    String trustedProxies;
+
+    @Inject
+    @ConfigProperty(name = "realtime.security.sockets-per-address")
+    int socketsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "realtime.security.sockets-per-project")
+    int socketsPerProject;
 
     @Inject
     @ConfigProperty(name = "realtime.limits.connections-per-ip-per-minute")
@@ -56,6 +78,8 @@ public class Limits {
     int ingestPerKey;
 
     private OriginPolicy originPolicy;
+    private TrustedProxies proxies;
+    private SocketCaps sockets;
     private RateWindow connectionRate;
     private RateWindow failedLogins;
     private RateWindow ingestRate;
@@ -63,18 +87,32 @@ public class Limits {
     @PostConstruct
     void start() {
         originPolicy = new OriginPolicy(origins);
+        proxies = new TrustedProxies(trustedProxies);
+        sockets = new SocketCaps(socketsPerAddress, socketsPerProject);
         connectionRate = new RateWindow(connectionsPerIp, MINUTE, System::currentTimeMillis);
         failedLogins = new RateWindow(failedLoginsPerIp, MINUTE, System::currentTimeMillis);
         ingestRate = new RateWindow(ingestPerKey, MINUTE, System::currentTimeMillis);
     }
 
-    /** Whether the address has failed too many logins this minute: it is refused before its credentials are checked. */
+    /**
+     * @param peer         the TCP peer's address
+     * @param forwardedFor the request's {@code X-Forwarded-For} lines, read only when the peer is a trusted proxy
+     * @return the client's address: the peer's, or behind trusted proxies the right-most address that is not one
+     */
+    public String clientAddress(String peer, List<String> forwardedFor) {
+        return proxies.client(peer, forwardedFor);
+    }
+
+    /**
+     * Whether the address has failed too many logins this minute: it is refused before its credentials are checked,
+     * valid or not (else the limit would not slow a guesser down).
+     */
     public boolean loginsExhausted(String address) {
-        return failedLogins.exhausted(address);
+        return failedLogins.exhausted(ClientAddress.key(address));
     }
 
     public void loginFailed(String address) {
-        failedLogins.tryAcquire(address);
+        failedLogins.tryAcquire(ClientAddress.key(address));
     }
 
     public boolean originAllowed(String project, String origin, String host) {
@@ -82,7 +120,21 @@ public class Limits {
     }
 
     public boolean connectionAllowed(String address) {
-        return address == null || connectionRate.tryAcquire(address);
+        return address == null || connectionRate.tryAcquire(ClientAddress.key(address));
+    }
+
+    /**
+     * Counts a new socket against its address's connection rate, then gives it a place under the caps on simultaneous
+     * sockets per address and per project, which the socket gives back when it closes.
+     *
+     * @param address the client's address, or null when unknown (only the project's cap applies)
+     * @return the place, or a refused one saying why ({@code Too many requests} for the rate)
+     */
+    public SocketCaps.Slot admitSocket(String project, String address) {
+        if (!connectionAllowed(address)) {
+            return SocketCaps.Slot.refused(TOO_MANY_REQUESTS);
+        }
+        return sockets.open(project, address == null ? null : ClientAddress.key(address));
     }
 
     public MessageBudget messageBudget() {
@@ -140,18 +192,37 @@ public class Limits {
 
     /** The defaults of microprofile-config.properties, for tests and tools outside a container. */
     public static Limits defaults() {
+        return configured(Map.of());
+    }
+
+    /** The defaults of microprofile-config.properties with some keys changed, for tests and tools. */
+    public static Limits configured(Map<String, String> changed) {
+        Properties settings = new Properties();
+        try (InputStream in = Limits.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            settings.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        settings.putAll(changed);
         Limits limits = new Limits();
-        limits.origins = "same-origin";
-        limits.connectionsPerIp = 128;
-        limits.failedLoginsPerIp = 20;
-        limits.messagesPerConnection = 32;
-        limits.maxFrameBytes = 64_000;
-        limits.subscriptions = 100;
-        limits.channels = 500;
-        limits.queries = 500;
-        limits.ingestBytes = 65_536;
-        limits.ingestPerKey = 6_000;
+        limits.origins = settings.getProperty("realtime.security.origins");
+        limits.trustedProxies = settings.getProperty("realtime.security.trusted-proxies");
+        limits.socketsPerAddress = number(settings, "realtime.security.sockets-per-address");
+        limits.socketsPerProject = number(settings, "realtime.security.sockets-per-project");
+        limits.connectionsPerIp = number(settings, "realtime.limits.connections-per-ip-per-minute");
+        limits.failedLoginsPerIp = number(settings, "realtime.limits.failed-logins-per-ip-per-minute");
+        limits.messagesPerConnection = number(settings, "realtime.limits.messages-per-connection-per-minute");
+        limits.maxFrameBytes = number(settings, "realtime.limits.max-frame-bytes");
+        limits.subscriptions = number(settings, "realtime.limits.subscriptions-per-connection");
+        limits.channels = number(settings, "realtime.limits.channels-per-connection");
+        limits.queries = number(settings, "realtime.limits.queries-per-connection");
+        limits.ingestBytes = number(settings, "realtime.limits.ingest-max-bytes");
+        limits.ingestPerKey = number(settings, "realtime.limits.ingest-per-key-per-minute");
         limits.start();
         return limits;
+    }
+
+    private static int number(Properties settings, String key) {
+        return Integer.parseInt(settings.getProperty(key).trim());
     }
 }

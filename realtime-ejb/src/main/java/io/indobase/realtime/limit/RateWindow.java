@@ -1,70 +1,108 @@
 package io.indobase.realtime.limit;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * At most {@code limit} acquisitions per key in each fixed window (Appwrite's time-limit: 60 seconds). Windows that
- * have ended are dropped as keys accumulate (at most once a second), and the number of live keys is capped, so
- * memory stays bounded whatever addresses an attacker uses.
+ * At most {@code limit} acquisitions per key in each fixed window (Appwrite's time-limit: 60 seconds), for at most
+ * {@value #CAPACITY} keys. A new key is never refused for want of room: the table forgets the key idle the longest
+ * (dropping windows that have ended as it goes), so an attacker rotating addresses can neither lock everyone out nor
+ * stop the counting; the most it can do is make the table forget an address left idle for a while
+ * ({@code RT-SEC-011} says when that happens).
  */
 public final class RateWindow {
 
-    private static final int SWEEP_ABOVE = 10_000;
-    /** Beyond this many live keys a new key is refused: an attacker rotating addresses cannot grow the map further. */
-    private static final int MAX_KEYS = 100_000;
+    static final int CAPACITY = 100_000;
+    private static final Logger LOG = Logger.getLogger(RateWindow.class.getName());
 
     private final int limit;
     private final long windowMillis;
     private final LongSupplier clock;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-    private final AtomicLong nextSweep = new AtomicLong();
+    private final int capacity;
+    /** In access order: the head is the key idle the longest. */
+    private final LinkedHashMap<String, Window> windows = new LinkedHashMap<>(1024, 0.75f, true);
+    private long evicted;
+    private long warnedAt = Long.MIN_VALUE;
 
     public RateWindow(int limit, long windowMillis, LongSupplier clock) {
+        this(limit, windowMillis, clock, CAPACITY);
+    }
+
+    RateWindow(int limit, long windowMillis, LongSupplier clock, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a rate window needs room for one key");
+        }
         this.limit = limit;
         this.windowMillis = windowMillis;
         this.clock = clock;
+        this.capacity = capacity;
     }
 
     /** @return whether the key may go ahead; every call counts, refused ones too */
-    public boolean tryAcquire(String key) {
-        long now = sweep();
-        if (windows.size() >= MAX_KEYS && !windows.containsKey(key)) {
-            return false;
+    public synchronized boolean tryAcquire(String key) {
+        long now = clock.getAsLong();
+        Window window = windows.get(key);
+        if (window == null) {
+            makeRoom(now);
+            window = new Window(now + windowMillis);
+            windows.put(key, window);
+        } else if (window.endsAt <= now) {
+            window.restart(now + windowMillis);
         }
-        Window window = windows.compute(key, (k, w) -> w == null || w.endsAt <= now ? new Window(now + windowMillis) : w);
-        return window.count.incrementAndGet() <= limit;
+        if (window.count < Integer.MAX_VALUE) {
+            window.count++;
+        }
+        return window.count <= limit;
     }
 
     /** @return whether the key has used up its window, without counting this call */
-    public boolean exhausted(String key) {
-        long now = sweep();
+    public synchronized boolean exhausted(String key) {
         Window window = windows.get(key);
-        return window != null && window.endsAt > now && window.count.get() >= limit;
+        return window != null && window.endsAt > clock.getAsLong() && window.count >= limit;
     }
 
-    /** Drops ended windows when keys accumulate, at most once a second whatever the traffic. */
-    private long sweep() {
-        long now = clock.getAsLong();
-        long next = nextSweep.get();
-        if (windows.size() > SWEEP_ABOVE && now >= next && nextSweep.compareAndSet(next, now + 1_000)) {
-            windows.values().removeIf(w -> w.endsAt <= now);
+    private void makeRoom(long now) {
+        Iterator<Window> idlest = windows.values().iterator();
+        while (idlest.hasNext() && idlest.next().endsAt <= now) {
+            idlest.remove();
         }
-        return now;
+        if (windows.size() >= capacity) {
+            Iterator<Window> head = windows.values().iterator();
+            head.next();
+            head.remove();
+            evicted++;
+            if (now - warnedAt >= windowMillis) {
+                warnedAt = now;
+                LOG.log(Level.WARNING, "RT-SEC-011 more than {0} client addresses within one window: the idlest are "
+                        + "forgotten ({1} so far); many addresses are rotating, or realtime.security.trusted-proxies "
+                        + "is missing a proxy", new Object[]{capacity, evicted});
+            }
+        }
     }
 
-    int keys() {
+    synchronized int keys() {
         return windows.size();
     }
 
+    /** Keys forgotten while their window was still running, to make room for new ones. */
+    synchronized long evicted() {
+        return evicted;
+    }
+
     private static final class Window {
-        final long endsAt;
-        final AtomicInteger count = new AtomicInteger();
+        long endsAt;
+        int count;
 
         Window(long endsAt) {
             this.endsAt = endsAt;
+        }
+
+        void restart(long endsAt) {
+            this.endsAt = endsAt;
+            this.count = 0;
         }
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class JwtVerifierTest {
 
     private static final Tokens TOKENS = new Tokens();
-    private final JwtVerifier verifier = new JwtVerifier(PublicKeys.parse(TOKENS.publicKeyBase64()), Tokens.ISSUER,
-            Set.of(), 0, Clock.systemUTC());
+    private final JwtVerifier verifier = new JwtVerifier(PublicKeys.parse(TOKENS.publicKeyBase64()),
+            JwtRules.subject(Tokens.ISSUER, 0), Clock.systemUTC());
 
     @Test
     void acceptsAValidTokenAndReadsCallerGroupsAndSession() {
@@ -81,8 +81,8 @@ class JwtVerifierTest {
 
     @Test
     void checksTheAudienceWhenConfigured() {
-        JwtVerifier strict = new JwtVerifier(PublicKeys.parse(TOKENS.publicKeyBase64()), null, Set.of("realtime"), 0,
-                Clock.systemUTC());
+        JwtVerifier strict = new JwtVerifier(PublicKeys.parse(TOKENS.publicKeyBase64()),
+                new JwtRules(null, Set.of("realtime"), 0, "sub"), Clock.systemUTC());
         long exp = Instant.now().getEpochSecond() + 60;
         assertEquals("a", strict.verify(TOKENS.sign(Json.createObjectBuilder().add("sub", "a").add("exp", exp)
                 .add("aud", Json.createArrayBuilder().add("other").add("realtime")).build())).caller());
@@ -97,7 +97,7 @@ class JwtVerifierTest {
         var pair = generator.generateKeyPair();
         String pem = "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
-        JwtVerifier ec = new JwtVerifier(PublicKeys.parse(pem), null, Set.of(), 0, Clock.systemUTC());
+        JwtVerifier ec = new JwtVerifier(PublicKeys.parse(pem), JwtRules.subject(null, 0), Clock.systemUTC());
         String signed = header("{\"alg\":\"ES256\"}") + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("{\"sub\":\"e\",\"exp\":" + (Instant.now().getEpochSecond() + 60) + "}").getBytes(StandardCharsets.UTF_8));
         var signature = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
@@ -105,6 +105,76 @@ class JwtVerifierTest {
         signature.update(signed.getBytes(StandardCharsets.US_ASCII));
         String token = signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
         assertEquals("e", ec.verify(token).caller());
+    }
+
+    @Test
+    void theCallerIsTheSubjectNotAUsernameTheUserMayChoose() {
+        long exp = Instant.now().getEpochSecond() + 60;
+        Jwt jwt = verifier.verify(TOKENS.sign(Json.createObjectBuilder().add("iss", Tokens.ISSUER).add("sub", "u-123")
+                .add("upn", "alice").add("preferred_username", "alice").add("exp", exp).build()));
+        assertEquals("u-123", jwt.caller());
+        assertEquals("no sub claim", refusal(TOKENS.sign(Json.createObjectBuilder().add("iss", Tokens.ISSUER)
+                .add("preferred_username", "alice").add("upn", "alice").add("exp", exp).build())));
+        assertEquals("no sub claim", refusal(TOKENS.sign(Json.createObjectBuilder().add("iss", Tokens.ISSUER)
+                .add("sub", 42).add("exp", exp).build())));
+    }
+
+    @Test
+    void theCallerClaimIsConfigurableForAppwriteTokens() {
+        JwtVerifier appwrite = new JwtVerifier(PublicKeys.parse(TOKENS.publicKeyBase64()),
+                new JwtRules(null, Set.of(), 0, "userId"), Clock.systemUTC());
+        Jwt jwt = appwrite.verify(TOKENS.sign(Json.createObjectBuilder().add("userId", "u7").add("sessionId", "s7")
+                .add("sub", "other").add("exp", Instant.now().getEpochSecond() + 60).build()));
+        assertEquals("u7", jwt.caller());
+        assertEquals("s7", jwt.sessionId());
+        assertThrows(IllegalArgumentException.class, () -> new JwtRules(null, Set.of(), 0, " "));
+        assertThrows(IllegalArgumentException.class, () -> new JwtRules(null, Set.of(), -1, "sub"));
+    }
+
+    @Test
+    void aTypeOtherThanJwtIsRefusedAndNoTypeIsAccepted() {
+        String claims = Base64.getUrlEncoder().withoutPadding().encodeToString(Json.createObjectBuilder()
+                .add("iss", Tokens.ISSUER).add("sub", "a").add("exp", Instant.now().getEpochSecond() + 60).build()
+                .toString().getBytes(StandardCharsets.UTF_8));
+        for (String typ : List.of("at+jwt", "dpop+jwt", "JWE", "")) {
+            String token = TOKENS.signWithHeader(Json.createObjectBuilder().add("alg", "RS256").add("typ", typ).build(), claims);
+            assertEquals("the token type is not JWT", refusal(token), typ);
+        }
+        for (String typ : List.of("JWT", "jwt", "application/jwt")) {
+            String token = TOKENS.signWithHeader(Json.createObjectBuilder().add("alg", "RS256").add("typ", typ).build(), claims);
+            assertEquals("a", verifier.verify(token).caller(), typ);
+        }
+        assertEquals("a", verifier.verify(TOKENS.signWithHeader(Json.createObjectBuilder().add("alg", "RS256").build(), claims)).caller());
+    }
+
+    @Test
+    void theClockSkewAppliesToExpiryNotBeforeAndIssuedAt() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        JwtVerifier skewed = new JwtVerifier(PublicKeys.parse(TOKENS.publicKeyBase64()), JwtRules.subject(Tokens.ISSUER, 60),
+                Clock.fixed(now, java.time.ZoneOffset.UTC));
+        long t = now.getEpochSecond();
+        assertEquals("a", skewed.verify(claims(t - 59, null, null)).caller(), "expired 59 s ago: within the skew");
+        assertThrows(InvalidCredentialException.class, () -> skewed.verify(claims(t - 61, null, null)));
+        assertEquals("a", skewed.verify(claims(t + 600, t + 59, null)).caller(), "nbf 59 s ahead: within the skew");
+        assertThrows(InvalidCredentialException.class, () -> skewed.verify(claims(t + 600, t + 61, null)));
+        assertEquals("a", skewed.verify(claims(t + 600, null, t + 59)).caller(), "iat 59 s ahead: within the skew");
+        String issuedInTheFuture = assertThrows(InvalidCredentialException.class,
+                () -> skewed.verify(claims(t + 600, null, t + 61))).getMessage();
+        assertTrue(issuedInTheFuture.startsWith("issued in the future"), issuedInTheFuture);
+        assertEquals("iat is not a number", assertThrows(InvalidCredentialException.class, () -> skewed.verify(
+                TOKENS.sign(Json.createObjectBuilder().add("iss", Tokens.ISSUER).add("sub", "a").add("exp", t + 600)
+                        .add("iat", "yesterday").build()))).getMessage());
+    }
+
+    private static String claims(long exp, Long nbf, Long iat) {
+        var claims = Json.createObjectBuilder().add("iss", Tokens.ISSUER).add("sub", "a").add("exp", exp);
+        if (nbf != null) {
+            claims.add("nbf", nbf);
+        }
+        if (iat != null) {
+            claims.add("iat", iat);
+        }
+        return TOKENS.sign(claims.build());
     }
 
     private String refusal(String token) {

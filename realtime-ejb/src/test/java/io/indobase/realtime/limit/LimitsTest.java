@@ -63,6 +63,79 @@ class LimitsTest {
     }
 
     @Test
+    void aRateWindowKeepsAdmittingAndCountingNewKeysPastOneHundredThousand() {
+        AtomicLong now = new AtomicLong();
+        RateWindow window = new RateWindow(3, 60_000, now::get);
+        for (int i = 0; i < 100_000; i++) {
+            window.tryAcquire(ipv4(i));
+        }
+        assertTrue(window.tryAcquire("198.51.100.7"), "a new address is not refused because many are tracked");
+        assertTrue(window.tryAcquire("198.51.100.7") && window.tryAcquire("198.51.100.7"));
+        assertFalse(window.tryAcquire("198.51.100.7"), "and it is counted");
+        assertTrue(window.exhausted("198.51.100.7"));
+        assertTrue(window.keys() <= 100_000, "bounded: " + window.keys());
+    }
+
+    @Test
+    void aFullRateWindowForgetsTheIdlestKeyAndKeepsTheBusyOnes() {
+        AtomicLong now = new AtomicLong();
+        RateWindow window = new RateWindow(2, 60_000, now::get, 3);
+        window.tryAcquire("guesser");
+        window.tryAcquire("guesser");
+        now.set(1);
+        window.tryAcquire("idle");
+        now.set(2);
+        window.tryAcquire("other");
+        assertTrue(window.exhausted("guesser"), "being asked about counts as use");
+        window.tryAcquire("new");
+        assertEquals(3, window.keys());
+        assertEquals(1, window.evicted());
+        assertTrue(window.exhausted("guesser"), "the idlest key went, not the busy one");
+        assertTrue(window.tryAcquire("idle"), "the forgotten key starts afresh (and makes room in turn)");
+        assertEquals(2, window.evicted());
+        now.set(60_002);
+        window.tryAcquire("fresh");
+        assertEquals(1, window.keys(), "windows that ended are dropped, not counted as evictions");
+        assertEquals(2, window.evicted());
+    }
+
+    @Test
+    void failedLoginsAreStillCountedWhenAnAttackerHasFilledTheTable() {
+        Limits limits = Limits.defaults();
+        for (int i = 0; i < 150_000; i++) {
+            limits.loginFailed(ipv4(i));
+        }
+        for (int i = 0; i < 20; i++) {
+            limits.loginFailed("198.51.100.7");
+        }
+        assertTrue(limits.loginsExhausted("198.51.100.7"), "the guesser is locked out");
+        assertFalse(limits.loginsExhausted("192.0.2.1"), "an address that failed nothing is not");
+    }
+
+    @Test
+    void ipv6AddressesAreCountedPerSlash64() {
+        Limits limits = Limits.defaults();
+        for (int i = 0; i < 20; i++) {
+            limits.loginFailed("2001:db8:1:2:" + Integer.toHexString(i) + "::1");
+        }
+        assertTrue(limits.loginsExhausted("2001:db8:1:2:ffff:ffff:ffff:ffff"), "one /64, one budget");
+        assertTrue(limits.loginsExhausted("[2001:0db8:0001:0002::9]"));
+        assertFalse(limits.loginsExhausted("2001:db8:1:3::1"), "the next /64 has its own");
+        for (int i = 0; i < 128; i++) {
+            assertTrue(limits.connectionAllowed("2001:db8:9:9::" + Integer.toHexString(i + 1)));
+        }
+        assertFalse(limits.connectionAllowed("2001:db8:9:9:abcd::1"));
+        for (int i = 0; i < 20; i++) {
+            limits.loginFailed("::ffff:203.0.113.5");
+        }
+        assertTrue(limits.loginsExhausted("203.0.113.5"), "an IPv4-mapped address is its IPv4 address");
+    }
+
+    private static String ipv4(int i) {
+        return "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
+    }
+
+    @Test
     void aMessageBudgetResetsEveryWindow() {
         AtomicLong now = new AtomicLong();
         MessageBudget budget = new MessageBudget(3, 60_000, now::get);

@@ -56,6 +56,7 @@ class EarOnPayaraServerIT {
     @Test
     void realmTokenAndKeyCallersGetTheirRoles() throws Exception {
         SecurityScenarios.realmUsersAreAuthenticatedWithTheirGroupsAsRoles(new URL(BASE));
+        SecurityScenarios.aRealmUserWithoutGroupsSignsInWithThePlainUserRoles(new URL(BASE));
         SecurityScenarios.bearerTokensAreCheckedBeforeTheUpgrade(new URL(BASE));
         SecurityScenarios.apiKeysReadTheirWholeProjectAndNothingElse(new URL(BASE));
         SecurityScenarios.ingestPublishesWithAnIngestKeyOnly(new URL(BASE));

@@ -33,7 +33,7 @@ public final class OperationsScenarios {
 
     /** The admin account the tests configure: {@code java bin/AdminPassword.java admin it-admin-secret}. */
     public static final String ADMIN_USERS = "admin:210000:oaSuiimueSiV1bKTK1Fzbg==:4h2n8/Tl2RkRTCROIeqMKP8o3zp7kOENF3rfutTkASg=";
-    private static final String ADMIN_AUTH = "Basic " + Base64.getEncoder()
+    static final String ADMIN_AUTH = "Basic " + Base64.getEncoder()
             .encodeToString("admin:it-admin-secret".getBytes(StandardCharsets.UTF_8));
     private static final String MXBEAN = "io.indobase.realtime:type=Realtime";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -90,6 +90,13 @@ public final class OperationsScenarios {
         HttpResponse<String> anonymous = get(app, "v1/realtime/admin/connections", null);
         assertEquals(401, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("www-authenticate").orElse("").startsWith("Basic"), anonymous.headers().toString());
+        // BASIC only (ADR 0005): a valid token whose groups name the admin role is no admin login
+        String token = "Bearer " + SecurityScenarios.TOKENS.token("mallory", java.util.List.of("realtime-admin"), null, 300);
+        for (String path : new String[]{"v1/realtime/admin/connections", "admin/"}) {
+            HttpResponse<String> bearer = get(app, path, token);
+            assertEquals(401, bearer.statusCode(), path + " with a bearer token: " + bearer.body());
+            assertTrue(bearer.headers().firstValue("www-authenticate").orElse("").startsWith("Basic"), bearer.headers().toString());
+        }
         HttpResponse<String> response = get(app, "v1/realtime/admin/connections?project=ops", ADMIN_AUTH);
         assertEquals(200, response.statusCode(), response.body());
         JsonArray connections = Json.createReader(new StringReader(response.body())).readArray();

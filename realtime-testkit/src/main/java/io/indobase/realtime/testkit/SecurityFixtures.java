@@ -27,6 +27,9 @@ public final class SecurityFixtures {
     public static final String ALICE_PASSWORD = "alice-demo";
     public static final String BOB = "bob";
     public static final String BOB_PASSWORD = "bob-demo";
+    /** In no group at all. */
+    public static final String CAROL = "carol";
+    public static final String CAROL_PASSWORD = "carol-demo";
 
     private SecurityFixtures() {
     }

@@ -66,6 +66,31 @@ public final class SecurityScenarios {
         assertEquals(401, WsClient.handshakeStatus(base, CHANNELS, "Authorization", basic("mallory", "x")));
     }
 
+    /**
+     * A realm user in no group (carol) signs in with the plain user roles: {@code user:carol}, {@code users},
+     * {@code user:carol/unverified} and {@code users/unverified}, and no team or verified role.
+     */
+    public static void aRealmUserWithoutGroupsSignsInWithThePlainUserRoles(URL base) throws Exception {
+        assertEquals(401, WsClient.handshakeStatus(base, CHANNELS, "Authorization", basic(SecurityFixtures.CAROL, "wrong")));
+        assertEquals(101, WsClient.handshakeStatus(base, CHANNELS, "Authorization",
+                basic(SecurityFixtures.CAROL, SecurityFixtures.CAROL_PASSWORD)), "the right password upgrades");
+        try (WsClient carol = WsClient.connect(base, CHANNELS, "Authorization",
+                basic(SecurityFixtures.CAROL, SecurityFixtures.CAROL_PASSWORD))) {
+            JsonObject user = carol.next().getJsonObject("data").getJsonObject("user");
+            assertEquals("carol", user.getString("$id"));
+            assertEquals(List.of(), EventPathScenarios.strings(user, "labels"));
+            EventPathScenarios.awaitEventPath(carol, PROJECT);
+            for (String role : List.of("team:demo", "users/verified", "user:carol/verified", "user:carol",
+                    "users", "user:carol/unverified", "users/unverified")) {
+                TestBroker.publish(Envelopes.fileCreated(PROJECT, "carol-" + role.replaceAll("[:/]", "-"), role));
+            }
+            for (String expected : List.of("carol-user-carol", "carol-users", "carol-user-carol-unverified",
+                    "carol-users-unverified")) {
+                assertEquals(expected, carol.next().getJsonObject("data").getJsonObject("payload").getString("$id"));
+            }
+        }
+    }
+
     public static void bearerTokensAreCheckedBeforeTheUpgrade(URL base) throws Exception {
         String valid = TOKENS.token("dana", ALICE_GROUPS, null, 300);
         try (WsClient dana = WsClient.connect(base, CHANNELS, "Authorization", "Bearer " + valid)) {

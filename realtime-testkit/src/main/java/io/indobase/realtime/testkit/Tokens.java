@@ -78,8 +78,13 @@ public final class Tokens {
     }
 
     public String sign(JsonObject claims) {
-        String header = encode(Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString());
-        String signed = header + "." + encode(claims.toString());
+        return signWithHeader(Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build(),
+                encode(claims.toString()));
+    }
+
+    /** A token with this JOSE header over the already encoded claims part, signed with RS256 whatever the header says. */
+    public String signWithHeader(JsonObject header, String encodedClaims) {
+        String signed = encode(header.toString()) + "." + encodedClaims;
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(keys.getPrivate());

@@ -23,11 +23,12 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final WebSocket socket;
 
     private WsClient(URI uri, String... headers) throws Exception {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        // generous: a cold server on a loaded 2-core machine takes seconds for a burst of handshakes
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        socket = builder.buildAsync(uri, this).get(15, TimeUnit.SECONDS);
+        socket = builder.buildAsync(uri, this).get(35, TimeUnit.SECONDS);
     }
 
     /**
@@ -103,6 +104,19 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
         closed.complete(-2);
+    }
+
+    /**
+     * Closes with 1000 and waits for the server's close frame: Tyrus answers a close only after the endpoint's
+     * {@code @OnClose} has run, so whatever the server frees on close is free when this returns.
+     *
+     * @return the code of the server's close frame, or -1 when none came within the timeout
+     */
+    public int closeAndAwait(long timeout, TimeUnit unit) {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        int code = closeCode(timeout, unit);
+        socket.abort();
+        return code;
     }
 
     @Override

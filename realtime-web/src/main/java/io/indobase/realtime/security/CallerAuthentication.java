@@ -16,16 +16,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The application's authentication mechanism. Protected resources (the admin API and page) need HTTP BASIC. On the
- * WebSocket handshake ({@code /v1/realtime}) and the presence list credentials are optional: BASIC is checked against the identity stores
- * (the server's realm, see {@link RealmIdentityStore}), a bearer token as MicroProfile JWT; a caller without
- * credentials is a guest, and wrong credentials get 401 before any upgrade. Elsewhere credentials are ignored, so a
- * password hash is computed only where a login is needed.
+ * The application's authentication mechanism. Protected resources (the admin API and page) need HTTP BASIC, checked
+ * against the identity stores (the admin accounts, then the realm); a bearer token there is refused unread (ADR 0005).
+ * On the WebSocket handshake ({@code /v1/realtime}) and the presence list credentials are optional: BASIC is checked
+ * against the server's realm ({@link RealmLogin}), a bearer token as MicroProfile JWT; a caller without credentials
+ * is a guest, and wrong credentials get 401 before any upgrade. Elsewhere credentials are ignored, so a password hash
+ * is computed only where a login is needed. Failed logins are counted per client address ({@link Limits}).
  */
 @ApplicationScoped
 public class CallerAuthentication implements HttpAuthenticationMechanism {
@@ -37,6 +39,9 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    RealmLogin realm;
 
     @Inject
     JwtSessionVerifier tokens;
@@ -53,26 +58,33 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
                 || !OPTIONAL.contains(request.getRequestURI().substring(request.getContextPath().length())))) {
             return context.doNothing();
         }
-        String address = request.getRemoteAddr();
+        String address = limits.clientAddress(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
         if (authorization != null && limits.loginsExhausted(address)) {
             // before any hash is computed or any directory asked: failed logins are the expensive part
             response.setStatus(429);
             response.setHeader("Retry-After", "60");
             return AuthenticationStatus.SEND_FAILURE;
         }
-        AuthenticationStatus status = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (admin && bearer) {
+            // the admin API and page take BASIC only: a token's groups never make its holder an operator
+            response.setHeader("WWW-Authenticate", CHALLENGE);
+            return context.responseUnauthorized();
+        }
+        AuthenticationStatus status = bearer
                 ? bearer(authorization.substring(7).trim(), response, context)
-                : basic(authorization, response, context);
+                : basic(authorization, admin, response, context);
         if (status == AuthenticationStatus.SEND_FAILURE && authorization != null) {
             limits.loginFailed(address);
         }
         return status;
     }
 
-    private AuthenticationStatus basic(String authorization, HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus basic(String authorization, boolean admin, HttpServletResponse response,
+                                       HttpMessageContext context) {
         UsernamePasswordCredential credential = basicCredential(authorization);
         if (credential != null) {
-            CredentialValidationResult result = identityStores.validate(credential);
+            CredentialValidationResult result = admin ? identityStores.validate(credential) : realm.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }

@@ -7,6 +7,7 @@ import io.indobase.realtime.frame.Frames;
 import io.indobase.realtime.identity.InvalidCredentialException;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.limit.MessageBudget;
+import io.indobase.realtime.limit.SocketCaps;
 import io.indobase.realtime.presence.PresenceException;
 import io.indobase.realtime.presence.Presences;
 import io.indobase.realtime.subscription.Connection;
@@ -59,6 +60,7 @@ final class RealtimeSession {
     private final Presences presences;
     private volatile Connection connection;
     private volatile ScheduledFuture<?> expiry;
+    private volatile SocketCaps.Slot slot = SocketCaps.Slot.NONE;
     private Resume resume = Resume.none();
 
     RealtimeSession(SessionServices services, SessionOutbox outbox) {
@@ -87,9 +89,9 @@ final class RealtimeSession {
                 throw new ProtocolException(ProtocolException.POLICY_VIOLATION, "Invalid Origin. Add " + origin
                         + " to realtime.security.origins for project " + project + " to let its pages connect.");
             }
-            if (!limits.connectionAllowed(address)) {
-                throw new ProtocolException(ProtocolException.TRY_AGAIN_LATER, "Too many requests",
-                        ProtocolException.TRY_AGAIN_LATER);
+            slot = limits.admitSocket(project, address);
+            if (slot.refusal() != null) {
+                throw new ProtocolException(ProtocolException.TRY_AGAIN_LATER, slot.refusal(), ProtocolException.TRY_AGAIN_LATER);
             }
             List<UrlSubscriptions.Slot> slots = UrlSubscriptions.of(parameters);
             List<List<String>> queries = slots.stream()
@@ -153,6 +155,7 @@ final class RealtimeSession {
     }
 
     void close() {
+        slot.release();
         ScheduledFuture<?> pending = expiry;
         if (pending != null) {
             pending.cancel(false);

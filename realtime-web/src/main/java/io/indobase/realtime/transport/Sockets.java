@@ -55,7 +55,8 @@ public class Sockets {
         Handshake handshake = HandshakeHeaders.of(session.getUserProperties());
         // as in Appwrite, the project header wins over the parameter
         String project = handshake.header("x-appwrite-project");
-        state.open(project != null ? project : first(query.get("project")), query, handshake, RemoteAddress.of(session));
+        String client = services.limits().clientAddress(RemoteAddress.of(session), handshake.headers().get("x-forwarded-for"));
+        state.open(project != null ? project : first(query.get("project")), query, handshake, client);
     }
 
     /** Something arrived from the client: a message, a binary frame or a pong. */

@@ -23,6 +23,11 @@ class HandshakeSecurityIT extends OnPayaraMicro {
     }
 
     @Test
+    void aRealmUserWithoutGroupsSignsIn() throws Exception {
+        SecurityScenarios.aRealmUserWithoutGroupsSignsInWithThePlainUserRoles(base);
+    }
+
+    @Test
     void bearerTokensAreCheckedBeforeTheUpgrade() throws Exception {
         SecurityScenarios.bearerTokensAreCheckedBeforeTheUpgrade(base);
     }

@@ -90,6 +90,38 @@ class SessionSecurityTest {
     }
 
     @Test
+    void socketsOverTheCapOfTheirAddressOrProjectAreRefusedWith1013UntilOneCloses() {
+        Limits limits = Limits.configured(Map.of("realtime.security.sockets-per-address", "2",
+                "realtime.security.sockets-per-project", "3"));
+        List<RealtimeSession> open = new java.util.ArrayList<>();
+        for (String address : List.of("10.0.0.1", "10.0.0.1", "10.0.0.2")) {
+            RealtimeSession socket = socket(limits);
+            socket.open("p1", Map.of(), Handshake.NONE, address);
+            assertEquals("connected", last().getString("type"));
+            open.add(socket);
+        }
+        RealtimeSession third = socket(limits);
+        third.open("p2", Map.of(), Handshake.NONE, "10.0.0.1");
+        assertEquals("Too many connections from this address.", last().getJsonObject("data").getString("message"));
+        assertEquals(1013, last().getJsonObject("data").getInt("code"));
+        assertEquals(1013, script.closed.getCloseCode().getCode());
+        socket(limits).open("p1", Map.of(), Handshake.NONE, "10.0.0.3");
+        assertEquals("Too many connections to this project.", last().getJsonObject("data").getString("message"));
+        third.close();
+        open.get(0).close();
+        open.get(0).close();
+        socket(limits).open("p1", Map.of(), Handshake.NONE, "10.0.0.3");
+        assertEquals("connected", last().getString("type"), "a closed socket gave its place back, once");
+        socket(limits).open("p1", Map.of(), Handshake.NONE, "10.0.0.4");
+        assertEquals(1013, last().getJsonObject("data").getInt("code"));
+    }
+
+    private RealtimeSession socket(Limits limits) {
+        return new RealtimeSession(TestServices.of(registry, (p, t) -> null, limits, new Presences()),
+                new SessionOutbox(script.session, 100, new RealtimeStats()));
+    }
+
+    @Test
     void overTheMessageBudgetEachMessageGets1013AndTheSocketStaysOpen() {
         session.open("p1", Map.of());
         for (int i = 0; i < 32; i++) {
