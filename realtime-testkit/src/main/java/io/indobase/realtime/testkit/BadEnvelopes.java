@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
  */
 public final class BadEnvelopes {
 
-    /** The default of {@code realtime.limits.envelope-max-bytes}. */
+    /** The default of {@code realtime.events.max-envelope-bytes}. */
     public static final int MAX_BYTES = 1_048_576;
+    /** The project of every envelope that names one validly. */
+    public static final String PROJECT = "badinput";
 
     /**
      * One generated envelope.
@@ -64,7 +66,7 @@ public final class BadEnvelopes {
     private static Map<String, String> fields(Random r) {
         String file = "f" + r.nextInt(1_000_000);
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("project", quote("p" + r.nextInt(100)));
+        fields.put("project", quote(PROJECT));
         fields.put("event", quote("buckets.b1.files." + file + ".create"));
         fields.put("payload", "{\"$id\":" + quote(file) + "}");
         fields.put("permissions", "[\"read(\\\"any\\\")\"]");
@@ -201,7 +203,7 @@ public final class BadEnvelopes {
                 + Garble.valueExcept(r, "boolean") + "}"), "parent.security must be true or false");
     }
 
-    /** Larger than {@code realtime.limits.envelope-max-bytes} (1 MiB), in ASCII or in characters of 2 to 4 bytes. */
+    /** Larger than {@code realtime.events.max-envelope-bytes} (1 MiB), in ASCII or in characters of 2 to 4 bytes. */
     private static Case huge(Random r) {
         String unit = field(r, "x", "é", "漢", "\ud83d\ude00");
         int bytes = Garble.utf8Length(unit);
