@@ -66,7 +66,7 @@ public final class BadFrames {
             BadFrames::tooDeep, BadFrames::hugeNumber, BadFrames::rawControl, BadFrames::badEscape, BadFrames::typeNotAString,
             BadFrames::unknownType, BadFrames::itemsMissing, BadFrames::itemsNotAList, BadFrames::itemNotAnObject,
             BadFrames::badSubscriptionId, BadFrames::channelsMissing, BadFrames::channelsNotAList, BadFrames::channelNotAString,
-            BadFrames::queriesWrong, BadFrames::badUnsubscribe, BadFrames::badAuthentication, BadFrames::badPresence,
+            BadFrames::queriesWrong, BadFrames::badUnsubscribe, BadSessionMessages::authentication, BadSessionMessages::presence,
             BadFrames::tooMany, BadFrames::oddChannels, BadFrames::oddPing, BadFrames::binary, BadFrames::binaryNotUtf8,
             BadQueries::syntax, BadQueries::notAnArray, BadQueries::badMethod, BadQueries::unsupportedMethod,
             BadQueries::badAttributeOrValues, BadQueries::tooDeep, BadQueries::badSelectOrBetween, BadQueries::infinite);
@@ -219,43 +219,6 @@ public final class BadFrames {
         String data = (r.nextBoolean() ? "{\"subscriptionId\":\"ok\"}," : "") + items[r.nextInt(items.length)];
         return Case.text("wrong value: unsubscribe item", "{\"type\":\"unsubscribe\",\"data\":[" + data + "]}",
                 Answer.invalid("items: Each unsubscribe payload must include a non-empty subscriptionId."));
-    }
-
-    private static Case badAuthentication(Random r) {
-        int kind = r.nextInt(3);
-        if (kind == 0) {
-            String data = r.nextBoolean() ? Garble.valueExcept(r, "object") : "{\"sessions\":\"x\"}";
-            return Case.text("wrong shape: authentication", "{\"type\":\"authentication\",\"data\":" + data + "}",
-                    Answer.invalid("Payload is not valid. Session is required"));
-        }
-        if (kind == 1) {
-            String session = r.nextBoolean() ? Garble.valueExcept(r, "string") : r.nextBoolean() ? "\"\"" : quote("s".repeat(2049));
-            return Case.text("wrong value: session", "{\"type\":\"authentication\",\"data\":{\"session\":" + session + "}}",
-                    Answer.invalid("session: Value must be a valid string and at least 1 chars and no longer than 2048 chars"));
-        }
-        return Case.text("wrong value: a session nobody issued",
-                "{\"type\":\"authentication\",\"data\":{\"session\":" + quote(Garble.oddString(r, 200)) + "}}",
-                Answer.invalid("Session is not valid."));
-    }
-
-    private static Case badPresence(Random r) {
-        int kind = r.nextInt(4);
-        if (kind == 0) {
-            return Case.text("wrong shape: presence", "{\"type\":\"presence\",\"data\":" + Garble.valueExcept(r, "object") + "}",
-                    Answer.invalid("Payload is not valid. Status is required"));
-        }
-        if (kind == 1) {
-            String status = r.nextBoolean() ? Garble.valueExcept(r, "string") : "\"\"";
-            return Case.text("wrong value: presence status", "{\"type\":\"presence\",\"data\":{\"status\":" + status + "}}",
-                    Answer.invalid("status: Value must be a valid string"));
-        }
-        if (kind == 2) {
-            return Case.text("wrong value: presenceId", "{\"type\":\"presence\",\"data\":{\"status\":\"on\",\"presenceId\":"
-                    + quote("-" + Garble.word(r, 10)) + "}}", Answer.invalid("presenceId: Value must be unique() or a valid ID"));
-        }
-        // well formed, from a guest: Appwrite's refusal, the socket stays
-        return Case.text("presence from a guest", "{\"type\":\"presence\",\"data\":{\"status\":" + quote(Garble.oddString(r, 40))
-                + ",\"metadata\":" + Garble.nested(r, 1 + r.nextInt(50)) + "}}", Answer.error(401, "User must be authorized"));
     }
 
     private static Case tooMany(Random r) {
