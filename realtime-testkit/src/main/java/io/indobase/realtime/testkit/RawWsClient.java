@@ -8,12 +8,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -43,35 +41,16 @@ public final class RawWsClient implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
 
-    private RawWsClient(Socket socket) throws IOException {
+    private RawWsClient(Socket socket, DataInputStream in) throws IOException {
         this.socket = socket;
-        this.in = new DataInputStream(socket.getInputStream());
+        this.in = in;
         this.out = socket.getOutputStream();
     }
 
     public static RawWsClient connect(URL base, String query) throws IOException {
         Socket socket = new Socket();
-        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
         socket.setSoTimeout(15_000);
-        byte[] nonce = new byte[16];
-        ThreadLocalRandom.current().nextBytes(nonce);
-        socket.getOutputStream().write(("GET /v1/realtime?" + query + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
-                + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        RawWsClient client = new RawWsClient(socket);
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = client.in.read();
-            if (b < 0) {
-                throw new EOFException("the server closed during the handshake: " + head);
-            }
-            head.append((char) b);
-        }
-        if (!head.toString().startsWith("HTTP/1.1 101")) {
-            socket.close();
-            throw new IOException("handshake refused: " + head);
-        }
-        return client;
+        return new RawWsClient(socket, WsWire.handshake(socket, base, query));
     }
 
     public void text(String text) throws IOException {
@@ -127,7 +106,7 @@ public final class RawWsClient implements AutoCloseable {
             while (true) {
                 int first = in.readUnsignedByte();
                 int opcode = first & 0x0F;
-                byte[] payload = payload();
+                byte[] payload = WsWire.payload(in);
                 if (opcode == CLOSE) {
                     return new Reply(null, false, payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005);
                 }
@@ -146,19 +125,6 @@ public final class RawWsClient implements AutoCloseable {
         } catch (EOFException | SocketTimeoutException | java.net.SocketException e) {
             return new Reply(null, false, Reply.ENDED);
         }
-    }
-
-    private byte[] payload() throws IOException {
-        int second = in.readUnsignedByte();
-        long length = second & 0x7F;
-        if (length == 126) {
-            length = in.readUnsignedShort();
-        } else if (length == 127) {
-            length = in.readLong();
-        }
-        byte[] payload = new byte[(int) length];
-        in.readFully(payload);
-        return payload;
     }
 
     @Override
