@@ -35,13 +35,17 @@ public class RealtimeEndpoint {
 
     @OnMessage
     public void message(Session session, String text) {
-        sockets.heard(session).onText(text);
+        if (sockets.fits(session, text)) {
+            sockets.heard(session).onText(text);
+        }
     }
 
     /** Appwrite decodes a binary frame's bytes like a text frame's; bytes that are not JSON get the format error. */
     @OnMessage
     public void binary(Session session, ByteBuffer bytes) {
-        sockets.heard(session).onBinary(bytes);
+        if (sockets.fits(session, bytes.remaining())) {
+            sockets.heard(session).onBinary(bytes);
+        }
     }
 
     @OnMessage
