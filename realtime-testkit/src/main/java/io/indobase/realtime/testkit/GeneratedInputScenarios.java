@@ -157,10 +157,10 @@ public final class GeneratedInputScenarios {
         }
     }
 
-    /** {@code realtime_dropped{reason}} from the node's metrics. */
+    /** {@code realtime_dropped{reason}} from the node's metrics (at the server's root, not the deployment's). */
     static long dropped(URL base, String reason) throws Exception {
         Matcher m = Pattern.compile("^realtime_dropped\\{[^}]*reason=\"" + reason + "\"[^}]*} ([0-9.E+]+)", Pattern.MULTILINE)
-                .matcher(Http.get(base, "metrics?scope=application").body());
+                .matcher(Http.get(new URL(base, "/"), "metrics?scope=application").body());
         assertTrue(m.find(), "realtime_dropped{reason=" + reason + "} not found");
         return (long) Double.parseDouble(m.group(1));
     }

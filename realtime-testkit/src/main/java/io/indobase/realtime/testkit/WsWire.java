@@ -16,12 +16,13 @@ final class WsWire {
     private WsWire() {
     }
 
-    /** Connects and upgrades {@code /v1/realtime?query}; the socket is closed when the server refuses. */
+    /** Connects and upgrades {@code v1/realtime?query} under the base URL; the socket is closed when the server refuses. */
     static DataInputStream handshake(Socket socket, URL base, String query) throws IOException {
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
-        socket.getOutputStream().write(("GET /v1/realtime?" + query + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+        String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/"; // the deployment's context root
+        socket.getOutputStream().write(("GET " + path + "v1/realtime?" + query + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
                 + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
