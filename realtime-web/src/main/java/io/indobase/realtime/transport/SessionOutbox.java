@@ -10,6 +10,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +44,7 @@ final class SessionOutbox implements Recipient {
     /** {@link System#nanoTime()} when the frame in flight was handed to the container, 0 when none is. */
     private volatile long inFlightSince;
     private volatile boolean closed;
+    private volatile Executor closeDeferral;
 
     SessionOutbox(Session session, int capacity, RealtimeStats stats) {
         this(session, capacity, Long.MAX_VALUE, stats);
@@ -220,6 +222,25 @@ final class SessionOutbox implements Recipient {
 
     void close(CloseReason reason) {
         closed = true;
+        Executor deferral = closeDeferral;
+        if (deferral != null) {
+            deferral.execute(() -> closeNow(reason));
+            return;
+        }
+        closeNow(reason);
+    }
+
+    /**
+     * While the socket opens ({@code @OnOpen}), a close runs on {@code deferral} instead, or right away again for
+     * null: closed inside {@code @OnOpen}, the connection goes while the container is still finishing the upgrade
+     * request, which then recycles that request's objects under a later handshake (NPEs in Grizzly and Catalina and
+     * a failed handshake of another client, seen in the ITs).
+     */
+    void deferCloses(Executor deferral) {
+        closeDeferral = deferral;
+    }
+
+    private void closeNow(CloseReason reason) {
         try {
             session.close(reason);
         } catch (IOException | RuntimeException e) {

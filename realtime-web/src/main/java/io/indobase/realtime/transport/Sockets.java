@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Sockets {
 
     private static final String STATE = RealtimeSession.class.getName();
+    /** How long after {@code @OnOpen} a socket refused there is closed; its error frame goes at once. */
+    static final long REFUSAL_CLOSE_DELAY_MS = 200;
     private static final Logger LOG = Logger.getLogger(Sockets.class.getName());
 
     @Inject
@@ -53,6 +56,16 @@ public class Sockets {
         SessionOutbox outbox = new SessionOutbox(session, outboxFrames, outboxChars, stats);
         RealtimeSession state = new RealtimeSession(services, outbox);
         session.getUserProperties().put(STATE, state);
+        // a socket refused here is closed once the container has finished the upgrade (see deferCloses)
+        outbox.deferCloses(close -> services.scheduler().schedule(close, REFUSAL_CLOSE_DELAY_MS, TimeUnit.MILLISECONDS));
+        try {
+            admit(session, outbox, state);
+        } finally {
+            outbox.deferCloses(null);
+        }
+    }
+
+    private void admit(Session session, SessionOutbox outbox, RealtimeSession state) {
         if (!heartbeat.track(session, outbox)) {
             outbox.close(Heartbeat.GOING_AWAY);
             return;

@@ -150,4 +150,20 @@ class SessionOutboxTest {
         assertEquals(List.of("event", "{\"type\":\"error\"}"), script.written);
         assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, script.closed.getCloseCode());
     }
+
+    @Test
+    void aSocketRefusedWhileItOpensGetsItsErrorFrameAtOnceAndItsCloseOnTheDeferral() {
+        script.inline = true;
+        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        List<Runnable> deferred = new ArrayList<>();
+        outbox.deferCloses(deferred::add);
+        outbox.sendThenClose("refused", new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "no"));
+        outbox.deferCloses(null);
+        assertEquals(List.of("refused"), script.written);
+        assertNull(script.closed, "not closed inside @OnOpen");
+        deferred.forEach(Runnable::run);
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, script.closed.getCloseCode());
+        outbox.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "later"));
+        assertEquals(CloseReason.CloseCodes.GOING_AWAY, script.closed.getCloseCode(), "once open, closes are direct");
+    }
 }
