@@ -2,34 +2,11 @@
 // from the shell with bin/realtime publish, and a clean stop on Ctrl-C (SIGINT).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
-
-const root = new URL('..', import.meta.url).pathname;
-const port = process.env.REALTIME_HTTP_PORT || '8080';
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+import { execFileSync } from 'node:child_process';
+import { root, port, startProduct, launchChromium } from './product.mjs';
 
 function publish(...args) {
   return execFileSync(`${root}bin/realtime`, ['publish', '--project', 'demo', ...args], { encoding: 'utf8' });
-}
-
-function startProduct() {
-  const child = spawn(`${root}bin/realtime`, ['run'], {
-    cwd: root, env: { ...process.env, REALTIME_HTTP_PORT: port }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in 240 s:\n${output}`)), 240_000);
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes('indobase Realtime is running')) { clearTimeout(timer); resolve(); }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`bin/realtime run exited ${code}:\n${output}`)); });
-  });
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  return { child, ready, exited, output: () => output };
 }
 
 test('an event published from the shell shows on the demo page within a second, the admin page can disconnect it, and Ctrl-C stops everything', { timeout: 360_000 }, async () => {
@@ -37,11 +14,7 @@ test('an event published from the shell shows on the demo page within a second, 
   let browser;
   try {
     await product.ready;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage();
     await page.goto(`http://localhost:${port}/`);
     await page.waitForSelector('#status.open', { timeout: 15_000 });

@@ -11,8 +11,11 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,7 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Publishes envelopes on the events topic from this node, with the broker address and account the events MDB uses,
  * through the Artemis JMS client classes the resource adapter provides. One connection is kept and shared (sends are
  * serialised); a send that fails is retried once on a fresh connection, so a restarted broker costs one attempt.
- * Sends are non-persistent and wait for the broker's acknowledgement, so a failure is reported to the caller.
+ * Sends are non-persistent and wait for the broker's acknowledgement, so a failure is reported to the caller. With
+ * several brokers listed (comma-separated, as the resource adapter takes them), a fresh connection goes to any that
+ * answers: the other broker of a cluster, the backup of an HA pair that took over (docs/scaling.md).
  */
 @ApplicationScoped
 public class TopicPublisher {
@@ -95,10 +100,10 @@ public class TopicPublisher {
         }
     }
 
-    /** {@code host:port} of the broker, for messages. */
+    /** {@code host:port} of the brokers, comma-separated, for messages. */
     public String brokerAddress() {
-        Map<String, Object> parameters = parameters();
-        return parameters.get("host") + ":" + parameters.get("port");
+        return brokers(connectionParameters).stream().map(p -> p.get("host") + ":" + p.get("port"))
+                .collect(Collectors.joining(","));
     }
 
     private void send(String envelope) {
@@ -109,9 +114,11 @@ public class TopicPublisher {
     }
 
     private void connect() {
-        TransportConfiguration transport = new TransportConfiguration(NettyConnectorFactory.class.getName(), parameters());
-        factory = ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.CF, transport);
-        factory.setInitialConnectAttempts(1);
+        TransportConfiguration[] transports = brokers(connectionParameters).stream()
+                .map(p -> new TransportConfiguration(NettyConnectorFactory.class.getName(), p))
+                .toArray(TransportConfiguration[]::new);
+        factory = ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.CF, transports);
+        factory.setInitialConnectAttempts(1); // per listed broker: each is tried once before the send fails
         factory.setReconnectAttempts(0);
         factory.setCallTimeout(timeoutMillis);
         factory.setBlockOnNonDurableSend(true);
@@ -151,15 +158,21 @@ public class TopicPublisher {
         }
     }
 
-    /** {@code host=127.0.0.1;port=61616} as the connector's parameter map. */
-    private Map<String, Object> parameters() {
-        Map<String, Object> map = new HashMap<>();
-        for (String pair : connectionParameters.split(";")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    /** {@code host=a;port=61616,host=b;port=61616} as one connector parameter map per broker. */
+    static List<Map<String, Object>> brokers(String connectionParameters) {
+        List<Map<String, Object>> brokers = new ArrayList<>();
+        for (String broker : connectionParameters.split(",")) {
+            Map<String, Object> map = new HashMap<>();
+            for (String pair : broker.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                }
+            }
+            if (!map.isEmpty()) {
+                brokers.add(map);
             }
         }
-        return map;
+        return brokers;
     }
 }

@@ -1,7 +1,5 @@
 package io.indobase.realtime.presence;
 
-import static io.indobase.realtime.json.JsonKit.JSON;
-
 import io.indobase.realtime.event.BrokerUnavailableException;
 import io.indobase.realtime.event.Envelope;
 import io.indobase.realtime.event.EventReceived;
@@ -9,11 +7,13 @@ import io.indobase.realtime.event.TopicPublisher;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.subscription.Connection;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.security.SecureRandom;
@@ -130,19 +130,7 @@ public class Presences {
             }
         }
         Instant now = clock.instant();
-        JsonValue metadata = request.metadata() != null ? request.metadata()
-                : existing != null ? existing.document().getOrDefault("metadata", JsonValue.NULL) : JsonValue.NULL;
-        JsonObject document = JSON.createObjectBuilder()
-                .add("$id", id)
-                .add("$createdAt", existing != null ? existing.document().getString("$createdAt") : Presence.format(now))
-                .add("$updatedAt", Presence.format(now))
-                .add("$permissions", JSON.createArrayBuilder(permissions))
-                .add("userId", userId)
-                .add("status", request.status())
-                .add("source", "realtime")
-                .add("expiresAt", Presence.format(now.plusMillis(ttlMillis)))
-                .add("metadata", metadata)
-                .build();
+        JsonObject document = PresenceDocuments.of(id, userId, permissions, request, existing, now, ttlMillis);
         if (connection.isClosed()) {
             throw new PresenceException(PresenceException.UNAVAILABLE, "The connection is closing.");
         }
@@ -171,8 +159,12 @@ public class Presences {
         return directory.readable(project, roles, clock.instant(), owned::holds).stream().map(Presence::document).toList();
     }
 
-    /** Learns every presence event and renewal from the topic (or from this node's own announcements). */
-    void onEvent(@Observes EventReceived received) {
+    /**
+     * Learns every presence event and renewal from the topic (or from this node's own announcements), before the
+     * event is delivered (observers without a priority run after): a reader that got a delete, then lists, finds
+     * the presence gone.
+     */
+    void onEvent(@Observes @Priority(Interceptor.Priority.APPLICATION) EventReceived received) {
         Envelope envelope = received.envelope();
         try {
             if (EventReceived.PRESENCE_PROJECT.equals(envelope.project())) {

@@ -9,7 +9,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -17,7 +20,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * A real, standalone Artemis broker: the {@code apache-artemis} distribution's {@code artemis create} and
  * {@code artemis run}, one instance folder, a persistent journal, one acceptor (all protocols) on loopback, the
  * account {@code realtime}/{@code realtime}. It can be killed ({@code kill -9}) and started again on the same
- * journal; {@link #close} and a JVM shutdown hook kill it whatever happens to the test.
+ * journal; {@link #close} and a JVM shutdown hook kill it whatever happens to the test. {@link #configure} replaces
+ * the instance's {@code broker.xml} with one of ours (a broker of the cluster, of an HA pair), its {@code ${...}}
+ * values given as system properties of the broker.
  */
 public final class ArtemisProcess implements AutoCloseable {
 
@@ -25,7 +30,9 @@ public final class ArtemisProcess implements AutoCloseable {
     private final Path home;
     private final Path instance;
     private final int port;
+    private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private Process process;
+    private Path log;
     private int runs;
 
     private ArtemisProcess(Path home, Path instance, int port) {
@@ -71,25 +78,59 @@ public final class ArtemisProcess implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Runs the broker on {@code brokerXml} (copied into the instance) with these system properties, which fill in its
+     * {@code ${name:default}} values; {@code realtime.broker.port} is this broker's port.
+     */
+    public ArtemisProcess configure(Path brokerXml, Map<String, String> properties) throws IOException {
+        Files.copy(brokerXml, instance.resolve("etc").resolve("broker.xml"), StandardCopyOption.REPLACE_EXISTING);
+        systemProperties.put("realtime.broker.port", Integer.toString(port));
+        systemProperties.putAll(properties);
+        return this;
+    }
+
     /** Starts the broker and waits until it is active. */
     public ArtemisProcess start() throws Exception {
-        Path log = instance.resolve("log").resolve("run-" + (++runs) + ".log");
+        return launch().awaitLog("AMQ221007", 60);
+    }
+
+    /** Starts the broker process without waiting (a backup is not active until its primary fails). */
+    public ArtemisProcess launch() throws IOException {
+        log = instance.resolve("log").resolve("run-" + (++runs) + ".log");
         Files.createDirectories(log.getParent());
-        process = new ProcessBuilder("bash", instance.resolve("bin/artemis").toString(), "run")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        ProcessBuilder run = new ProcessBuilder("bash", instance.resolve("bin/artemis").toString(), "run")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        run.environment().put("JAVA_ARGS_APPEND", systemProperties.entrySet().stream()
+                .map(e -> "-D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        process = run.start();
+        return this;
+    }
+
+    /**
+     * Waits until the current run's log shows {@code text} (a message id such as {@code AMQ221024}, backup in sync).
+     *
+     * @throws IllegalStateException when the broker exits first or the time is up (the broker is then killed)
+     */
+    public ArtemisProcess awaitLog(String text, long timeoutSeconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline) {
+            if (log().contains(text)) {
+                return this;
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException("the broker exited with " + process.exitValue() + "; see " + log);
-            }
-            if (Files.readString(log, StandardCharsets.ISO_8859_1).contains("AMQ221007")) {
-                return this;
             }
             Thread.sleep(100);
         }
         kill();
-        throw new IllegalStateException("the broker was not active within 60 s; see " + log);
+        throw new IllegalStateException("the broker did not log " + text + " within " + timeoutSeconds + " s; see " + log);
     }
+
+    /** The log of the current (or last) run, or "" before the first. */
+    public String log() throws IOException {
+        return log == null || !Files.exists(log) ? "" : Files.readString(log, StandardCharsets.ISO_8859_1);
+    }
+
 
     /** The running broker process (the {@code artemis} script execs the JVM). */
     public ProcessHandle handle() {

@@ -30,7 +30,7 @@ public final class MicroNode implements AutoCloseable {
     private final Path war;
     private final Path workDir;
     private final Map<String, String> properties;
-    private final int port;
+    private int port;
     private final Path preBoot;
     private final Path postBoot;
     private final List<Path> logs = new ArrayList<>();
@@ -73,6 +73,18 @@ public final class MicroNode implements AutoCloseable {
         }
     }
 
+    /** Listens on this port instead of the free one picked at creation (before {@link #start}). */
+    public MicroNode atPort(int fixed) {
+        this.port = fixed;
+        return this;
+    }
+
+    /** Appends asadmin commands to the node's post-boot file (run before the resource adapter is deployed). */
+    public MicroNode postBoot(List<String> commands) throws IOException {
+        Files.writeString(postBoot, String.join("\n", commands) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        return this;
+    }
+
     /** JVM options of the next {@link #start} in place of the default {@code -Xmx384m}. */
     public MicroNode javaOptions(List<String> options) {
         this.javaOptions = List.copyOf(options);
@@ -87,6 +99,11 @@ public final class MicroNode implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Whether its process was started and is alive. */
+    public boolean running() {
+        return process != null && process.isAlive();
     }
 
     /** The running Payara Micro process. */

@@ -23,11 +23,12 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final WebSocket socket;
 
     private WsClient(URI uri, String... headers) throws Exception {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        // generous: a cold server on a loaded 2-core machine takes seconds for a burst of handshakes
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        socket = builder.buildAsync(uri, this).get(15, TimeUnit.SECONDS);
+        socket = builder.buildAsync(uri, this).get(35, TimeUnit.SECONDS);
     }
 
     /**

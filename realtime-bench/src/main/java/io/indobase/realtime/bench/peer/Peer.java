@@ -30,10 +30,10 @@ public interface Peer {
     /** The peer called {@code name} on {@code channel} (a fresh name per population). */
     static Peer of(String name, String channel) {
         return switch (name) {
-            case "ours" -> new OursPeer(channel);
+            case "ours", "cluster" -> new OursPeer(channel); // the cluster: our nodes behind nginx
             case "nchan" -> new NchanPeer(channel);
             case "stomp" -> new StompPeer();
-            default -> throw new IllegalArgumentException("unknown peer " + name + " (ours, nchan, stomp)");
+            default -> throw new IllegalArgumentException("unknown peer " + name + " (ours, cluster, nchan, stomp)");
         };
     }
 }

@@ -1,10 +1,8 @@
 package io.indobase.realtime.bench.server;
 
-import java.io.IOException;
-import java.net.Socket;
+import io.indobase.realtime.testkit.Balancer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * nginx with the nchan module (Debian {@code libnginx-mod-nchan}), one worker as our node has one core: WebSocket
@@ -58,41 +56,13 @@ public final class NchanServer implements AutoCloseable {
                         + " nchan_message_buffer_length 10; nchan_message_timeout 60s; }",
                 "  }",
                 "}", ""));
-        process = new ProcessBuilder("/usr/sbin/nginx", "-c", conf.toString(), "-p", dir.toString(), "-g", "daemon off;")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx exited; see " + dir.resolve("nginx.out") + " and error.log");
-            }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return this;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("nginx did not listen on " + port);
+        process = Balancer.launch(conf, dir, port);
+        return this;
     }
 
-    /**
-     * SIGTERM to the master, which stops its worker; forced only after 10 s. (Killing the worker first would make the
-     * master start another one, which outlives it.)
-     */
+    /** Stops nginx as the test kit's balancer does (the master first, so no worker outlives it). */
     @Override
     public void close() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        java.util.List<ProcessHandle> workers = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        workers.forEach(ProcessHandle::destroyForcibly);
+        Balancer.stop(process);
     }
 }

@@ -3,6 +3,7 @@ package io.indobase.realtime.bench.suite;
 import io.indobase.realtime.bench.server.NchanServer;
 import io.indobase.realtime.bench.server.ProcStats;
 import io.indobase.realtime.testkit.ArtemisProcess;
+import io.indobase.realtime.testkit.LocalCluster;
 import io.indobase.realtime.testkit.MicroNode;
 import io.indobase.realtime.testkit.Tokens;
 import java.nio.file.Path;
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * The servers of a run, all on loopback and all started once: a standalone Artemis broker (it feeds our node and is
- * itself the STOMP peer), our node on Payara Micro (the packaged WAR and RAR), and nginx with nchan when installed.
- * Each server process is pinned to {@code serverCpus} once up.
+ * itself the STOMP peer), our node on Payara Micro (the packaged WAR and RAR), nginx with nchan when installed, and
+ * for SC the test kit's local cluster (two clustered brokers, two nodes, nginx in front). Each server process is
+ * pinned to {@code serverCpus} once up.
  */
 final class Lab implements AutoCloseable {
 
@@ -24,10 +26,14 @@ final class Lab implements AutoCloseable {
     /** Our node's JVM options (the heap and the collector; see docs/benchmark-method.md). */
     static final List<String> NODE_JVM = List.of("-Xmx2g");
 
-    static Lab start(Path runtime, Path work, String serverCpus, boolean nchan, List<String> nodeJvm) throws Exception {
+    static Lab start(Path runtime, Path work, String serverCpus, boolean nchan, boolean cluster, List<String> nodeJvm)
+            throws Exception {
         Lab lab = new Lab();
         try {
             lab.startAll(runtime, work, serverCpus, nchan, nodeJvm);
+            if (cluster) {
+                lab.startCluster(runtime, work, serverCpus, nodeJvm);
+            }
             return lab;
         } catch (Exception e) {
             lab.close();
@@ -44,12 +50,7 @@ final class Lab implements AutoCloseable {
         System.out.println("broker up on " + broker.port());
 
         Map<String, String> settings = new HashMap<>(broker.nodeProperties());
-        settings.put("realtime.limits.connections-per-ip-per-minute", "100000000");
-        settings.put("mp.jwt.verify.publickey.location", Path.of("..", "realtime-testkit", "src", "main", "resources", "io",
-                "indobase", "realtime", "testkit", "jwt-test-public.pem").toAbsolutePath().normalize().toString());
-        settings.put("mp.jwt.verify.issuer", Tokens.ISSUER);
-        settings.put("realtime.identity.team-prefix", "team.");
-        settings.put("realtime.identity.team-role-separator", ".");
+        settings.putAll(nodeSettings());
         MicroNode node = new MicroNode(runtime.resolve("payara-micro.jar"), runtime.resolve("artemis-rar.rar"),
                 runtime.resolve("realtime-web.war"), work.resolve("node"), settings).javaOptions(nodeJvm);
         started.add(node);
@@ -72,6 +73,40 @@ final class Lab implements AutoCloseable {
             for (Target target : targets) {
                 if (!ProcStats.pin(target.server(), serverCpus)) {
                     System.out.println("could not pin " + target.name() + " to CPU " + serverCpus);
+                }
+            }
+        }
+    }
+
+    /** Our nodes' settings beside their broker: no rate limit on the generators' handshakes, the test token issuer. */
+    private static Map<String, String> nodeSettings() {
+        return Map.of("realtime.limits.connections-per-ip-per-minute", "100000000",
+                "mp.jwt.verify.publickey.location", Path.of("..", "realtime-testkit", "src", "main", "resources", "io",
+                        "indobase", "realtime", "testkit", "jwt-test-public.pem").toAbsolutePath().normalize().toString(),
+                "mp.jwt.verify.issuer", Tokens.ISSUER,
+                "realtime.identity.team-prefix", "team.",
+                "realtime.identity.team-role-separator", ".");
+    }
+
+    /**
+     * SC's cluster: nginx with four workers (each holds two descriptors per socket, 20,000 per process here), the
+     * nodes with our node's JVM options.
+     */
+    private void startCluster(Path runtime, Path work, String serverCpus, List<String> nodeJvm) throws Exception {
+        LocalCluster cluster = LocalCluster.in(work.resolve("cluster"), LocalCluster.Artifacts.in(runtime))
+                .nodeProperties(nodeSettings()).nodeJvm(nodeJvm).workers(4);
+        started.add(cluster);
+        cluster.start();
+        System.out.println("cluster up: nginx on " + cluster.balancer().port() + ", nodes on " + cluster.node(0).port()
+                + " and " + cluster.node(1).port());
+        targets.add(new Target(Target.CLUSTER, cluster.balancer().port(), cluster.node(0).handle(),
+                cluster.broker(0).handle(), cluster.broker(0).port(),
+                List.of(cluster.node(1).handle(), cluster.balancer().handle()), List.of(cluster.broker(1).handle())));
+        if (serverCpus != null) {
+            for (ProcessHandle process : List.of(cluster.node(0).handle(), cluster.node(1).handle(),
+                    cluster.balancer().handle(), cluster.broker(0).handle(), cluster.broker(1).handle())) {
+                if (!ProcStats.pin(process, serverCpus)) {
+                    System.out.println("could not pin the cluster's process " + process.pid() + " to CPU " + serverCpus);
                 }
             }
         }

@@ -64,8 +64,21 @@ final class Machine {
                 + "| ours | indobase Realtime on Payara Micro 6.2025.10 (`" + nodeJvm + "`), fed by ActiveMQ Artemis 2.40.0 (Core JMS) |\n"
                 + "| nchan | " + nchanVersion + " on nginx " + nginx + ", 1 worker |\n"
                 + "| stomp | ActiveMQ Artemis 2.40.0's own STOMP 1.2 over WebSocket, the same broker and topic |\n"
+                + "| cluster | " + CLUSTER + " |\n"
                 + "| generators | 2 bulk processes (≤ 10k connections each) + 1 probe process (" + Generators.PROBES
                 + " probes) + 1 churn process, Java NIO, sources 127.10–13.x.y |\n";
+    }
+
+    private static final String CLUSTER = "two nodes as ours behind nginx (4 workers, round-robin), each fed by its own"
+            + " broker of a two-broker Artemis 2.40.0 cluster (config/cluster/); events published on the first broker";
+
+    /** Where SC's figures come from, when they are written alone ({@code --cluster}) into a report of another run. */
+    String scaleOutNote(Settings settings, Duration took) {
+        return "From `bin/realtime bench --cluster`, " + date + ", " + settings.rounds() + " round(s) alternating ours and"
+                + " the cluster, " + took.toMinutes() + " min " + took.toSecondsPart() + " s; pinning: "
+                + (pinned ? "every server on CPU 0, the generators and the publisher on CPU 1" : "none")
+                + "; load average before / after " + loadBefore + " / " + read("/proc/loadavg").trim() + ". cluster: "
+                + CLUSTER + ".";
     }
 
     private static long steal() {

@@ -13,7 +13,16 @@ final class Report {
         {"S4", "Permission-filtered fan-out: events readable by 1 %, 10 %, 100 % of the subscribers (100 teams)"},
         {"S5", "Connect + subscribe + close churn beside steady subscribers (2 events/s)"},
         {"S6", "Slow consumers: 10 % of 10,000 subscribers stop reading (1 KB payload, 4 events/s)"},
+        {"SC", "Scale-out: one node (ours) against two nodes behind nginx, fed by a two-broker cluster (cluster)"},
     };
+
+    /** What SC's figures are, under its table. */
+    static final String SCALE_OUT_NOTE = "The same subscribers either on one node (direct) or through nginx (4 workers,"
+            + " round-robin) on two nodes, each consuming from its own broker of a two-broker Artemis cluster; events are"
+            + " published on the first broker, so the second node's half crosses the cluster bridge. `cluster`'s server CPU"
+            + " is both nodes' and nginx's, its broker CPU both brokers'. Every server here shares CPU 0 (see pinning): two"
+            + " nodes cannot add capacity on this machine, so these figures show what the balancer and the second node cost"
+            + " per delivery, not what a second machine would gain (docs/scaling.md).";
 
     private Report() {
     }
@@ -31,12 +40,31 @@ final class Report {
                         + "another thread: **%.2f µs CPU per write** (the writing thread). No server delivers a frame for "
                         + "less on this machine; CPU per delivery below is also given against it.%n", floor));
         for (String[] scenario : SCENARIOS) {
-            String table = results.table(scenario[0], targets);
+            // SC compares ours with the cluster only; the cluster has no figures elsewhere
+            boolean scaleOut = scenario[0].equals("SC");
+            String table = results.table(scenario[0], targets.stream()
+                    .filter(t -> scaleOut ? t.equals(Target.OURS) || t.equals(Target.CLUSTER) : !t.equals(Target.CLUSTER))
+                    .toList());
             if (table.split("\n").length > 2) {
                 md.append("\n## ").append(scenario[0]).append(": ").append(scenario[1]).append("\n\n").append(table);
+                if (scaleOut) {
+                    md.append('\n').append(SCALE_OUT_NOTE).append('\n');
+                }
             }
         }
         return md.toString();
+    }
+
+    /** The report with its SC section replaced by this run's (or added at the end), for {@code --cluster}. */
+    static String withScaleOut(String report, String runNote, Results results) {
+        String section = "\n## SC: " + SCENARIOS[SCENARIOS.length - 1][1] + "\n\n" + runNote + "\n\n"
+                + results.table("SC", results.targets()) + '\n' + SCALE_OUT_NOTE + '\n';
+        int start = report.indexOf("\n## SC:");
+        if (start < 0) {
+            return report.stripTrailing() + "\n" + section;
+        }
+        int next = report.indexOf("\n## ", start + 1);
+        return report.substring(0, start) + section + (next < 0 ? "" : report.substring(next));
     }
 
     private static void targets(StringBuilder md, double floor, Results r) {

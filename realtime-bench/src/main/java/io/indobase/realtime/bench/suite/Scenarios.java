@@ -147,6 +147,38 @@ final class Scenarios {
         }
     }
 
+    /**
+     * SC: one population on one node (ours) or through nginx on two nodes fed by two clustered brokers (cluster), the
+     * publisher on the first broker; fan-out at 2 events/s, then a step to 4 events/s.
+     */
+    void scaleOut(Target target, int round) throws Exception {
+        int size = settings.scaleOut();
+        String name = target.name();
+        settle(target);
+        Generators.Opened opened = generators.open(name, target.port(), size, 0, 0, target.channel(fresh()));
+        String row = "N=" + size;
+        results.add("SC", row, "held (of " + size + ")", name, round, opened.ready());
+        results.add("SC", row, "connect+subscribe p99 ms", name, round, opened.setupP99() / 1000.0);
+        if (opened.failure() != null) {
+            System.out.println("  first failure: " + opened.failure());
+        }
+        settle(target);
+        try (Publisher publisher = target.publisher(target.channel(fresh()), SMALL)) {
+            for (int rate : new int[] {2, 4}) {
+                Fanout.Round r = fanout.run(target, publisher, rate, settings.seconds() * 2, 0, 0, opened.ready());
+                String offered = scaleOutRow(rate, size);
+                results.add("SC", offered, "deliveries/s", name, round, r.deliveriesPerSecond());
+                fanoutRows("SC", offered, name, round, r);
+            }
+        }
+        closeAll(target);
+    }
+
+    /** SC's row for a rate: events per second × subscribers, and the deliveries per second that offers. */
+    static String scaleOutRow(int rate, int size) {
+        return String.format(java.util.Locale.ROOT, "%d/s × %d (%.0fk/s offered)", rate, size, rate * size / 1000.0);
+    }
+
     /** S3: step the publish rate up until the p99 of every delivery > 100 ms or less than 99.9 % is delivered. */
     private void throughput(Target target, int round, Publisher publisher, int subscribers) throws Exception {
         double best = 0;

@@ -1,6 +1,7 @@
 package io.indobase.realtime.bench.suite;
 
 import io.indobase.realtime.bench.server.NchanServer;
+import io.indobase.realtime.testkit.Balancer;
 import io.indobase.realtime.bench.server.WriteFloor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,11 +9,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The benchmark suite (bin/realtime bench): S0–S6 against our node and its peers, alternating, on loopback; writes
- * the markdown report. Not a test: it never fails on a figure, only when the harness itself cannot work.
+ * The benchmark suite (bin/realtime bench): S0–S6 against our node and its peers, and SC (one node against two
+ * behind nginx), alternating, on loopback; writes the markdown report. Not a test: it never fails on a figure, only
+ * when the harness itself cannot work. {@code --cluster} runs SC alone and replaces its section in the report.
  * <pre>
- * Suite [--smoke] [--rounds N] [--out FILE] [--runtime DIR] [--work DIR] [--no-pin] [--no-nchan]
- *       [--targets ours,nchan,stomp] [--jfr FILE] [--warm-up SECONDS] [--sizes 1000,10000] [--node-jvm "OPTIONS"]   (a subset of the targets; a JFR recording of our node's rounds)
+ * Suite [--smoke] [--cluster] [--rounds N] [--out FILE] [--runtime DIR] [--work DIR] [--no-pin] [--no-nchan]
+ *       [--targets ours,nchan,stomp,cluster] [--jfr FILE] [--warm-up SECONDS] [--sizes 1000,10000] [--node-jvm "OPTIONS"]   (a subset of the targets; a JFR recording of our node's rounds)
  * </pre>
  */
 public final class Suite {
@@ -23,15 +25,21 @@ public final class Suite {
     public static void main(String[] args) throws Exception {
         List<String> a = List.of(args);
         boolean smoke = a.contains("--smoke");
+        boolean clusterOnly = a.contains("--cluster");
         int rounds = Integer.parseInt(option(a, "--rounds", "3"));
         Settings settings = (smoke ? Settings.smoke() : Settings.full(rounds))
                 .withWarmUp(Double.parseDouble(option(a, "--warm-up", "-1")))
                 .withSizes(option(a, "--sizes", null));
         Path out = Path.of(option(a, "--out", smoke ? "target/bench/benchmarks-smoke.md" : "../docs/benchmarks.md"));
+        if (clusterOnly && smoke) {
+            throw new IllegalArgumentException("--cluster and --smoke: the smoke runs SC already");
+        }
         Path runtime = Path.of(option(a, "--runtime", "target/runtime"));
         Path work = Path.of(option(a, "--work", "target/bench")).toAbsolutePath();
         boolean pin = !a.contains("--no-pin") && Machine.canPin();
-        boolean nchan = !a.contains("--no-nchan") && NchanServer.installed();
+        List<String> only = List.of(option(a, "--targets", clusterOnly ? "ours,cluster" : "ours,nchan,stomp,cluster").split(","));
+        boolean nchan = !a.contains("--no-nchan") && !clusterOnly && only.contains(Target.NCHAN) && NchanServer.installed();
+        boolean cluster = only.contains(Target.CLUSTER) && Balancer.installed();
         Files.createDirectories(work);
         long started = System.nanoTime();
         Machine machine = Machine.read(pin);
@@ -40,10 +48,9 @@ public final class Suite {
         System.out.printf("S0 write floor: %.2f µs per write%n", floor);
         Results results = new Results();
         List<String> nodeJvm = a.contains("--node-jvm") ? List.of(option(a, "--node-jvm", "").split(" ")) : Lab.NODE_JVM;
-        try (Lab lab = Lab.start(runtime, work, pin ? "0" : null, nchan, nodeJvm)) {
+        try (Lab lab = Lab.start(runtime, work, pin ? "0" : null, nchan, cluster, nodeJvm)) {
             Generators generators = new Generators(work, pin ? "1" : null);
             Scenarios scenarios = new Scenarios(generators, results, settings, work);
-            List<String> only = List.of(option(a, "--targets", "ours,nchan,stomp").split(","));
             List<Target> targets = lab.targets().stream().filter(t -> only.contains(t.name())).toList();
             for (Target target : targets) {
                 System.out.println("warm-up: " + target.name());
@@ -57,7 +64,12 @@ public final class Suite {
                 for (Target target : order(targets, round)) {
                     System.out.println("round " + round + ": " + target.name());
                     try {
-                        scenarios.round(target, round);
+                        if (!clusterOnly && !target.name().equals(Target.CLUSTER)) {
+                            scenarios.round(target, round);
+                        }
+                        if (cluster && (target.ours() || target.name().equals(Target.CLUSTER))) {
+                            scenarios.scaleOut(target, round);
+                        }
                     } catch (Exception e) { // one target's failure is a finding, not the end of the run
                         e.printStackTrace();
                         results.failed(target.name() + ", round " + round + ": " + e);
@@ -75,10 +87,15 @@ public final class Suite {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         String header = machine.header(smoke, settings, took, nchan, String.join(" ", nodeJvm));
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, Report.markdown(header, floor, results));
+        if (clusterOnly) {
+            String report = Files.exists(out) ? Files.readString(out) : header;
+            Files.writeString(out, Report.withScaleOut(report, machine.scaleOutNote(settings, took), results));
+        } else {
+            Files.writeString(out, Report.markdown(header, floor, results));
+        }
         System.out.println("wrote " + out.toAbsolutePath().normalize() + " in " + took.toMinutes() + " min "
                 + took.toSecondsPart() + " s");
-        check(results, smoke);
+        check(results, smoke, settings);
     }
 
     /** Peer, ours, peer…: the order turns each round so no target always runs first after another. */
@@ -89,11 +106,16 @@ public final class Suite {
     }
 
     /** The harness must have worked: subscribers held and events delivered, none unauthorised, for every target. */
-    private static void check(Results results, boolean smoke) {
+    private static void check(Results results, boolean smoke, Settings settings) {
         for (String target : results.targets()) {
             double delivered = results.median("S2", "N=100", "delivered %", target);
+            String cell = "S2 N=100";
+            if (Double.isNaN(delivered)) { // a target of SC only
+                cell = "SC " + Scenarios.scaleOutRow(2, settings.scaleOut());
+                delivered = results.median("SC", Scenarios.scaleOutRow(2, settings.scaleOut()), "delivered %", target);
+            }
             if (!(delivered > 99)) {
-                throw new IllegalStateException(target + ": S2 N=100 delivered " + delivered + " %: the harness did not work");
+                throw new IllegalStateException(target + ": " + cell + " delivered " + delivered + " %: the harness did not work");
             }
         }
         boolean leak = results.cells().stream().anyMatch(c -> c.metric().startsWith("unauthorised") && c.value() > 0);
