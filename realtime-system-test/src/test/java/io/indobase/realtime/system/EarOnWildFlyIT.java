@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.testkit.EventPathScenarios;
+import io.indobase.realtime.testkit.OperationsScenarios;
 import io.indobase.realtime.testkit.SecurityScenarios;
 import io.indobase.realtime.testkit.TestBroker;
 import io.indobase.realtime.testkit.WsClient;
@@ -66,6 +67,16 @@ class EarOnWildFlyIT {
         }
         assertTrue(serverLog().contains("RT-TRN-008") || serverLog().contains("RT-TRN-009"),
                 "the transport did not log that it took its standard-API fallback");
+    }
+
+    /**
+     * Health and metrics on WildFly's management interface, the MXBean over WildFly's JMX remoting connector
+     * (jboss-cli-client.jar, local authentication), the admin API in the EAR.
+     */
+    @Test
+    void operatorsSeeAndControlTheNode() throws Exception {
+        OperationsScenarios.operatorsSeeAndControlTheNode(new URL(BASE), management(""),
+                "service:jmx:remote+http://" + MANAGEMENT);
     }
 
     private static String serverLog() throws Exception {
