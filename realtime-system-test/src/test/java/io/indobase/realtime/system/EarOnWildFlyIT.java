@@ -71,12 +71,14 @@ class EarOnWildFlyIT {
 
     /**
      * Health and metrics on WildFly's management interface, the MXBean over WildFly's JMX remoting connector
-     * (jboss-cli-client.jar, local authentication), the admin API in the EAR.
+     * (jboss-cli-client.jar, local authentication), the admin API in the EAR. WildFly's health/ready does not list
+     * the application's readiness check: its MicroProfile Health registers no checks of an EAR's EJB module (seen
+     * here: only its own "ready-deployment.realtime.ear.realtime-web.war"), so that one assertion is left out.
      */
     @Test
     void operatorsSeeAndControlTheNode() throws Exception {
         OperationsScenarios.operatorsSeeAndControlTheNode(new URL(BASE), management(""),
-                "service:jmx:remote+http://" + MANAGEMENT);
+                "service:jmx:remote+http://" + MANAGEMENT, false);
     }
 
     private static String serverLog() throws Exception {

@@ -7,6 +7,7 @@ import io.indobase.realtime.testkit.SecurityFixtures;
 import io.indobase.realtime.testkit.SecurityScenarios;
 import io.indobase.realtime.testkit.TestBroker;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -23,10 +24,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WarOnPayaraMicro7IT {
 
     private static MicroNode node;
+    private static int jmxPort;
 
     @BeforeAll
     static void start() throws Exception {
         Path target = Path.of("target");
+        jmxPort = MicroNode.freePort();
         node = new MicroNode(target.resolve("payara7/payara-micro.jar"), target.resolve("payara7/artemis-rar.rar"),
                 target.resolve("payara7/realtime-web.war"), target.resolve("payara7/node"), Map.of(
                 "realtime.jms.connection-parameters", "host=127.0.0.1;port=" + Integer.getInteger("it.broker.port", 61626),
@@ -34,8 +37,15 @@ class WarOnPayaraMicro7IT {
                 "mp.jwt.verify.publickey.location", Path.of("../realtime-testkit/src/main/resources/io/indobase/realtime/testkit/jwt-test-public.pem").toAbsolutePath().toString(),
                 "mp.jwt.verify.issuer", "https://issuer.test.indobase.io",
                 "realtime.identity.team-prefix", "team.", "realtime.identity.team-role-separator", ".",
-                "realtime.identity.label-prefix", "label.", "realtime.keys", SecurityFixtures.KEYS_CONFIG))
-                .javaHome(Path.of(System.getProperty("it.java21.home")));
+                "realtime.identity.label-prefix", "label.", "realtime.keys", SecurityFixtures.KEYS_CONFIG,
+                "realtime.limits.connections-per-ip-per-minute", "100000"))
+                .javaHome(Path.of(System.getProperty("it.java21.home")))
+                .javaOptions(List.of("-Xmx384m", "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                        "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                        "-Djava.rmi.server.hostname=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
+                        "-Dcom.sun.management.jmxremote.ssl=false",
+                        // seen here: without it the RAR's SLF4J finds no provider on Payara 7 and the MDB fails
+                        "-Dslf4j.provider=org.slf4j.jul.JULServiceProvider"));
         node.start();
         node.awaitReady(60, TimeUnit.SECONDS);
     }
@@ -56,5 +66,12 @@ class WarOnPayaraMicro7IT {
         SecurityScenarios.bearerTokensAreCheckedBeforeTheUpgrade(node.base());
         SecurityScenarios.apiKeysReadTheirWholeProjectAndNothingElse(node.base());
         SecurityScenarios.ingestPublishesWithAnIngestKeyOnly(node.base());
+    }
+
+    /** Health and metrics on the node, the MXBean over the JVM's own JMX connector, the admin API in the WAR. */
+    @Test
+    void operatorsSeeAndControlTheNode() throws Exception {
+        OperationsScenarios.operatorsSeeAndControlTheNode(node.base(), node.base(),
+                "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
     }
 }
