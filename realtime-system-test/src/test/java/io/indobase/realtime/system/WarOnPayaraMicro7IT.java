@@ -18,7 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Payara 7 (Jakarta EE 11) on Java 21+: no Payara Server 7 distribution is served on Maven Central, so the closest
  * runtime, Payara Micro 7, runs the same 17-bytecode WAR and RAR on the JDK that {@code it.java21.home} names, and
- * passes the checks {@code EarOnPayaraServerIT} runs (event path, realm, token, key, ingest, operations).
+ * is to pass the checks {@code EarOnPayaraServerIT} runs (event path, realm, token, key, ingest, operations).
+ * Seen failing on Payara Micro 7.2026.11 with Temurin 25: the WAR does not deploy, since the events MDB's activation
+ * spec (our RAR's Artemis 2.40.0) dies in SLF4J's LoggerFactory (getProvider() null), also with
+ * -Dslf4j.provider=org.slf4j.jul.JULServiceProvider. Off unless -Dpayara7-on; not in bin/realtime test --servers.
  */
 @ExtendWith(TestBroker.class)
 class WarOnPayaraMicro7IT {
@@ -43,9 +46,7 @@ class WarOnPayaraMicro7IT {
                 .javaOptions(List.of("-Xmx384m", "-Dcom.sun.management.jmxremote.port=" + jmxPort,
                         "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
                         "-Djava.rmi.server.hostname=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
-                        "-Dcom.sun.management.jmxremote.ssl=false",
-                        // seen here: without it the RAR's SLF4J finds no provider on Payara 7 and the MDB fails
-                        "-Dslf4j.provider=org.slf4j.jul.JULServiceProvider"));
+                        "-Dcom.sun.management.jmxremote.ssl=false"));
         node.start();
         node.awaitReady(60, TimeUnit.SECONDS);
     }
