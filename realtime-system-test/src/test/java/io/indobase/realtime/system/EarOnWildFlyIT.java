@@ -11,6 +11,7 @@ import io.indobase.realtime.testkit.WsClient;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +78,7 @@ class EarOnWildFlyIT {
      * here: only its own "ready-deployment.realtime.ear.realtime-web.war"), so that one assertion is left out.
      * Disabled: seen failing on WildFly 39.0.1 — health passes, but the Prometheus registry shows none of the
      * realtime_* gauges (MicrometerGauges registers them, none arrives), so the MXBean and admin API steps after it
-     * were not reached. Run it with -Dit.test=EarOnWildFlyIT -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition.
+     * were not reached.
      */
     @Test
     @Disabled("issue 18: the realtime_* gauges do not reach WildFly's Prometheus registry (seen 2026-12-03)")
@@ -87,7 +88,7 @@ class EarOnWildFlyIT {
     }
 
     private static String serverLog() throws Exception {
-        return java.nio.file.Files.readString(Path.of(System.getProperty("wildfly.home"), "standalone/log/server.log"));
+        return Files.readString(Path.of(System.getProperty("wildfly.home"), "standalone/log/server.log"));
     }
 
     private static void cli(String command) throws Exception {
