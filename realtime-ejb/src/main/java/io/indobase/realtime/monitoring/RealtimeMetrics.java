@@ -59,6 +59,9 @@ public class RealtimeMetrics {
         metrics = registries.stream().toList();
         if (metrics.isEmpty()) {
             LOG.warning("RT-MON-006 the server offers neither MicroProfile Metrics nor Micrometer: the figures are on JMX only");
+        } else {
+            LOG.log(Level.INFO, "RT-MON-007 metrics through {0}",
+                    metrics.stream().map(gauges -> gauges.getClass().getSimpleName()).toList());
         }
         // a registry kept across a redeploy would otherwise hand back gauges bound to the old deployment
         unregister();
