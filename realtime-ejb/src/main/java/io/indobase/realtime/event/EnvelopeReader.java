@@ -1,15 +1,12 @@
 package io.indobase.realtime.event;
 
-import static io.indobase.realtime.json.JsonKit.JSON;
-
+import io.indobase.realtime.json.StrictJson;
 import io.indobase.realtime.permission.Permissions;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,6 +26,21 @@ public final class EnvelopeReader {
      * @throws MalformedEnvelopeException with a reason a producer can act on
      */
     public static Envelope read(String text, Instant now) {
+        return read(text, now, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #read(String, Instant)}, refusing a body of more than {@code maxBytes} bytes of UTF-8
+     * ({@code realtime.events.max-envelope-bytes}).
+     */
+    public static Envelope read(String text, Instant now, int maxBytes) {
+        if (text != null && text.length() > maxBytes / 3) {
+            long bytes = utf8Length(text);
+            if (bytes > maxBytes) {
+                throw new MalformedEnvelopeException("envelope is " + bytes + " bytes, over realtime.events.max-envelope-bytes ("
+                        + maxBytes + ")");
+            }
+        }
         JsonObject json = parse(text);
         try {
             return new Envelope(
@@ -46,15 +58,36 @@ public final class EnvelopeReader {
         if (text == null || text.isBlank()) {
             throw new MalformedEnvelopeException("empty message body");
         }
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new MalformedEnvelopeException("envelope must be a JSON object, got " + value.getValueType());
-            }
-            return value.asJsonObject();
+        JsonValue value;
+        try {
+            // strict: one value and nothing after it, so two envelopes sent as one message are refused, not half read
+            value = StrictJson.parse(text);
         } catch (JsonException e) {
             throw new MalformedEnvelopeException("not valid JSON: " + e.getMessage(), e);
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new MalformedEnvelopeException("envelope must be a JSON object, got " + value.getValueType());
+        }
+        return value.asJsonObject();
+    }
+
+    /** UTF-8 length of a string (a lone surrogate counts three bytes). */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static String string(JsonObject json, String key) {

@@ -10,10 +10,14 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The JMS boundary: one subscription per node to the events topic through the Artemis resource adapter
@@ -52,11 +56,15 @@ public class EventsMdb implements MessageListener {
     @Inject
     RealtimeStats stats;
 
+    @Inject
+    @ConfigProperty(name = "realtime.events.max-envelope-bytes")
+    int maxEnvelopeBytes = 1_048_576;
+
     @Override
     public void onMessage(Message message) {
         long receivedNanos = System.nanoTime();
         try {
-            Envelope envelope = EnvelopeReader.read(body(message), Instant.now());
+            Envelope envelope = EnvelopeReader.read(body(message), Instant.now(), maxEnvelopeBytes);
             EventReceived event = new EventReceived(EventIds.of(message), envelope, receivedNanos);
             if (!event.isInternal()) {
                 stats.eventReceived();
@@ -76,14 +84,31 @@ public class EventsMdb implements MessageListener {
         }
     }
 
-    private static String body(Message message) throws JMSException {
+    private String body(Message message) throws JMSException {
         if (message instanceof TextMessage text) {
             return text.getText();
         }
         if (message instanceof BytesMessage bytes) {
-            return new String(bytes.getBody(byte[].class), StandardCharsets.UTF_8);
+            return utf8(bytes.getBody(byte[].class));
         }
         throw new MalformedEnvelopeException("expected a text or bytes message, got " + message.getClass().getSimpleName());
+    }
+
+    /** Strict: bytes that are not UTF-8 are refused, not turned into replacement characters the clients would see. */
+    private String utf8(byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        if (body.length > maxEnvelopeBytes) {
+            throw new MalformedEnvelopeException("envelope is " + body.length + " bytes, over realtime.events.max-envelope-bytes ("
+                    + maxEnvelopeBytes + ")");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedEnvelopeException("the body is not UTF-8 text");
+        }
     }
 
     private static String messageId(Message message) {

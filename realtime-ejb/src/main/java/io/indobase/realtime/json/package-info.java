@@ -1,5 +1,6 @@
 /**
  * JSON: the application's one JSON-P provider ({@code JsonKit.JSON}; looking the provider up per call scanned the
- * class path) and hand-written string quoting for the hot path. Every package may use it; it uses none.
+ * class path), hand-written string quoting for the hot path, and strict parsing ({@code StrictJson}: one value,
+ * nothing after it, every refusal of the parser a {@code JsonException}). Every package may use it; it uses none.
  */
 package io.indobase.realtime.json;

@@ -65,6 +65,11 @@ public class RealtimeMetrics {
         }
         // a registry kept across a redeploy would otherwise hand back gauges bound to the old deployment
         unregister();
+        // the endpoint reads the gauges on its own thread, where this application's configuration is not visible: a
+        // bean first created there fails on its @ConfigProperty and the whole scrape answers 500, so create them here
+        window.heldEvents();
+        registry.table();
+        revocations.evicted();
         gauge("realtime.connections", "Open WebSocket connections", () -> registry.table().connectionCount());
         gauge("realtime.subscriptions", "Subscriptions of the open connections", () -> registry.table().subscriptionCount());
         gauge("realtime.events.received", "Events received from the topic (counter)", stats::eventsReceived);

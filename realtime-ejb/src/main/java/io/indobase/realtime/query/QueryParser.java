@@ -111,6 +111,9 @@ final class QueryParser {
         } catch (NumberFormatException e) {
             // PHP reads 1e99999999999 as INF, which a query cannot be encoded with; Java cannot read it at all
             throw new InvalidQueryException("Invalid query: Inf and NaN cannot be JSON encoded");
+        } catch (RuntimeException e) {
+            // the parser's nesting limit (1,000 levels), far past PHP's 512: what PHP says past its own
+            throw new InvalidQueryException("Invalid query: Maximum stack depth exceeded");
         }
         if (depth(value, 1) > PHP_MAX_DEPTH) {
             throw new InvalidQueryException("Invalid query: Maximum stack depth exceeded");

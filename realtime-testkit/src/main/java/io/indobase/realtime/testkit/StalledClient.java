@@ -6,15 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -34,41 +31,15 @@ public final class StalledClient implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
 
-    private StalledClient(Socket socket) throws IOException {
+    private StalledClient(Socket socket, DataInputStream in) {
         this.socket = socket;
-        this.in = new DataInputStream(socket.getInputStream());
+        this.in = in;
     }
 
     public static StalledClient connect(URL base, String query) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);
-        socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 10_000);
-        byte[] nonce = new byte[16];
-        new SecureRandom().nextBytes(nonce);
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET /v1/realtime?" + query + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
-                + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        StalledClient client = new StalledClient(socket);
-        String status = client.headers();
-        if (!status.startsWith("HTTP/1.1 101")) {
-            socket.close();
-            throw new IOException("handshake refused: " + status);
-        }
-        return client;
-    }
-
-    private String headers() throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("the server closed during the handshake: " + head);
-            }
-            head.append((char) b);
-        }
-        return head.toString();
+        return new StalledClient(socket, WsWire.handshake(socket, base, query));
     }
 
     /** Reads until the close frame, the end of the connection or {@code timeoutMillis} of silence. */
@@ -80,7 +51,7 @@ public final class StalledClient implements AutoCloseable {
             while (true) {
                 int first = in.readUnsignedByte();
                 int opcode = first & 0x0F;
-                byte[] payload = payload();
+                byte[] payload = WsWire.payload(in);
                 if (opcode == 8) {
                     int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
                     return new Received(frames, code);
@@ -96,19 +67,6 @@ public final class StalledClient implements AutoCloseable {
         } catch (EOFException | SocketTimeoutException | java.net.SocketException e) {
             return new Received(frames, Received.NO_CLOSE_FRAME);
         }
-    }
-
-    private byte[] payload() throws IOException {
-        int second = in.readUnsignedByte();
-        long length = second & 0x7F;
-        if (length == 126) {
-            length = in.readUnsignedShort();
-        } else if (length == 127) {
-            length = in.readLong();
-        }
-        byte[] payload = new byte[(int) length];
-        in.readFully(payload);
-        return payload;
     }
 
     @Override

@@ -12,7 +12,6 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,13 +35,17 @@ public class RealtimeEndpoint {
 
     @OnMessage
     public void message(Session session, String text) {
-        sockets.heard(session).onText(text);
+        if (sockets.fits(session, text)) {
+            sockets.heard(session).onText(text);
+        }
     }
 
     /** Appwrite decodes a binary frame's bytes like a text frame's; bytes that are not JSON get the format error. */
     @OnMessage
     public void binary(Session session, ByteBuffer bytes) {
-        sockets.heard(session).onText(StandardCharsets.UTF_8.decode(bytes).toString());
+        if (sockets.fits(session, bytes.remaining())) {
+            sockets.heard(session).onBinary(bytes);
+        }
     }
 
     @OnMessage

@@ -19,9 +19,8 @@ import io.indobase.realtime.transport.protocol.ProtocolException;
 import io.indobase.realtime.transport.protocol.SubscriptionQueries;
 import io.indobase.realtime.transport.protocol.UrlSubscriptions;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -107,7 +107,7 @@ final class RealtimeSession {
             // connected goes first: no event may reach the client before it knows its subscription ids
             List<String> channels = AccountChannels.convert(parameters.getOrDefault(UrlSubscriptions.CHANNELS, List.of()),
                     who.identity().userId());
-            outbox.send(Frames.connected(channels, slotIds(slots, ids), who.user()));
+            outbox.send(Frames.connected(channels, UrlSubscriptions.ids(slots, ids), who.user()));
             connection = registry.open(project, who.identity(), outbox);
             registry.identify(connection, who.identity(), who.session());
             // a revocation or a loss handled while this socket registered: it was remembered before the sockets
@@ -130,12 +130,21 @@ final class RealtimeSession {
     }
 
     void onText(String text) {
+        receive(() -> ClientMessages.parse(text));
+    }
+
+    /** A binary frame: its bytes read as UTF-8 text, as Appwrite does (bytes that are not UTF-8 get the format error). */
+    void onBinary(ByteBuffer bytes) {
+        receive(() -> ClientMessages.parse(bytes));
+    }
+
+    private void receive(Supplier<ClientMessage> parse) {
         try {
             // counted before parsing, as Appwrite does: garbage costs the sender its budget too
             if (!budget.tryAcquire()) {
                 throw new ProtocolException(ProtocolException.TRY_AGAIN_LATER, "Too many messages.", 0);
             }
-            handle(ClientMessages.parse(text));
+            handle(parse.get());
         } catch (ProtocolException e) {
             reject(e);
         } catch (RuntimeException e) {
@@ -158,19 +167,6 @@ final class RealtimeSession {
             Connection closed = connection;
             scheduler.execute(() -> presences.closed(closed));
         }
-    }
-
-    /** The subscription id of each slot: a list when the slots are 0..n-1, as PHP would encode them, else an object. */
-    private static JsonValue slotIds(List<UrlSubscriptions.Slot> slots, List<String> ids) {
-        JsonArrayBuilder list = JSON.createArrayBuilder();
-        JsonObjectBuilder object = JSON.createObjectBuilder();
-        boolean contiguous = true;
-        for (int i = 0; i < slots.size(); i++) {
-            list.add(ids.get(i));
-            object.add(Integer.toString(slots.get(i).index()), ids.get(i));
-            contiguous &= slots.get(i).index() == i;
-        }
-        return contiguous ? list.build() : object.build();
     }
 
     private void handle(ClientMessage message) {

@@ -5,9 +5,14 @@ import io.indobase.realtime.transport.tyrus.NoIdleTimer;
 import io.indobase.realtime.transport.tyrus.RemoteAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Sockets {
 
     private static final String STATE = RealtimeSession.class.getName();
+    private static final Logger LOG = Logger.getLogger(Sockets.class.getName());
 
     @Inject
     SessionServices services;
@@ -57,6 +63,30 @@ public class Sockets {
         String project = handshake.header("x-appwrite-project");
         String client = services.limits().clientAddress(RemoteAddress.of(session), handshake.headers().get("x-forwarded-for"));
         state.open(project != null ? project : first(query.get("project")), query, handshake, client);
+    }
+
+    /**
+     * Whether a text message is within {@code realtime.limits.max-frame-bytes} of UTF-8; if not, the socket is closed
+     * with 1009. Tyrus applies the limit to messages it joins from fragments only, not to one frame that carries a
+     * whole message.
+     */
+    boolean fits(Session session, String text) {
+        int max = services.limits().maxFrameBytes();
+        // a character is 1 to 3 bytes (a surrogate pair 4 for 2): only the band between needs the bytes counted
+        return text.length() <= max / 3 || fits(session, text.length() > max ? text.length() : text.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** Whether a message of {@code bytes} is within the limit; if not, the socket is closed with 1009. */
+    boolean fits(Session session, long bytes) {
+        if (bytes <= services.limits().maxFrameBytes()) {
+            return true;
+        }
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Message too long"));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "RT-TRN-011 closing an oversized message's socket failed: the peer is gone", e);
+        }
+        return false;
     }
 
     /** Something arrived from the client: a message, a binary frame or a pong. */

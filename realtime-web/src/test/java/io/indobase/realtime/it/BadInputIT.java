@@ -1,11 +1,15 @@
 package io.indobase.realtime.it;
 
 import io.indobase.realtime.testkit.BadInputScenarios;
+import io.indobase.realtime.testkit.GeneratedInputScenarios;
+import io.indobase.realtime.testkit.RawFrameScenarios;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bad-input corpus against the packaged WAR on Payara Micro, with a watcher that must miss nothing.
- * Scenarios: {@link io.indobase.realtime.testkit.BadInputScenarios}.
+ * Bad input against the packaged WAR on Payara Micro, with a watcher that must miss nothing: the hand-written corpus,
+ * a seeded sample of the generated messages and envelopes (the generators' full runs are unit tests:
+ * {@code GeneratedFramesTest}, {@code GeneratedEnvelopesTest}), and frames that break RFC 6455.
+ * Scenarios: {@link BadInputScenarios}, {@link GeneratedInputScenarios}, {@link RawFrameScenarios}.
  */
 class BadInputIT extends OnPayaraMicro {
 
@@ -22,5 +26,20 @@ class BadInputIT extends OnPayaraMicro {
     @Test
     void aFloodOfMessagesGetsTooManyMessagesAndStaysOpen() throws Exception {
         BadInputScenarios.aFloodOfMessagesGetsTooManyMessages(base);
+    }
+
+    @Test
+    void aSampleOfGeneratedMessagesGetsTheirDocumentedAnswersOverTheWire() throws Exception {
+        GeneratedInputScenarios.aSampleOfGeneratedMessagesGetsItsAnswersWhileTheWatcherMissesNothing(base);
+    }
+
+    @Test
+    void aSampleOfGeneratedEnvelopesIsDroppedWhileEveryValidOneArrivesInOrder() throws Exception {
+        GeneratedInputScenarios.aSampleOfGeneratedEnvelopesIsDroppedWhileTheWatcherGetsEveryValidOne(base);
+    }
+
+    @Test
+    void framesThatBreakTheWebSocketProtocolGetTheirCloseCodes() throws Exception {
+        RawFrameScenarios.everyFrameThatBreaksTheProtocolGetsItsCloseCodeWhileTheWatcherMissesNothing(base);
     }
 }

@@ -2,11 +2,16 @@ package io.indobase.realtime.transport.protocol;
 
 import static io.indobase.realtime.transport.protocol.ProtocolException.INVALID_MESSAGE;
 
+import io.indobase.realtime.json.StrictJson;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,8 +27,19 @@ public final class ClientMessages {
     private static final Pattern CUSTOM_ID = Pattern.compile("^(unique\\(\\)|[a-zA-Z0-9][a-zA-Z0-9._-]{0,35})$");
     private static final int SESSION_MAX = 2048;
     private static final String ITEMS = "items";
+    private static final String FORMAT = "Message format is not valid.";
 
     private ClientMessages() {
+    }
+
+    /** A binary frame's bytes: UTF-8 text, strictly (PHP's {@code json_decode} refuses bytes that are not UTF-8). */
+    public static ClientMessage parse(ByteBuffer bytes) {
+        try {
+            return parse(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString());
+        } catch (CharacterCodingException e) {
+            throw new ProtocolException(INVALID_MESSAGE, FORMAT);
+        }
     }
 
     public static ClientMessage parse(String text) {
@@ -53,7 +69,7 @@ public final class ClientMessages {
         } catch (JsonException e) {
             // falls through to the format error
         }
-        throw new ProtocolException(INVALID_MESSAGE, "Message format is not valid.");
+        throw new ProtocolException(INVALID_MESSAGE, FORMAT);
     }
 
     /** A list-shaped payload: all of {@code data} is the {@code items} parameter. */

@@ -1,5 +1,10 @@
 package io.indobase.realtime.transport.protocol;
 
+import static io.indobase.realtime.json.JsonKit.JSON;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,5 +82,21 @@ public final class UrlSubscriptions {
                     .computeIfAbsent(slot, s -> new ArrayList<>()).addAll(values);
         });
         return byName;
+    }
+
+    /**
+     * The subscription id of each slot as {@code connected} lists them: a list when the slots are 0..n-1, as PHP
+     * would encode them, else an object.
+     */
+    public static JsonValue ids(List<Slot> slots, List<String> ids) {
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
+        boolean contiguous = true;
+        for (int i = 0; i < slots.size(); i++) {
+            list.add(ids.get(i));
+            object.add(Integer.toString(slots.get(i).index()), ids.get(i));
+            contiguous &= slots.get(i).index() == i;
+        }
+        return contiguous ? list.build() : object.build();
     }
 }

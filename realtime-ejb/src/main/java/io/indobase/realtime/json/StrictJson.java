@@ -1,4 +1,4 @@
-package io.indobase.realtime.transport.protocol;
+package io.indobase.realtime.json;
 
 import static io.indobase.realtime.json.JsonKit.JSON;
 
@@ -6,18 +6,17 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
-import java.util.NoSuchElementException;
 
 /**
  * One JSON value and nothing after it, as PHP's {@code json_decode} requires: a JSON reader would accept
- * {@code {"type":"ping"} garbage} by stopping after the first value.
+ * {@code {"type":"ping"} garbage} by stopping after the first value. Used for client messages and envelopes alike.
  */
 public final class StrictJson {
 
     private StrictJson() {
     }
 
-    /** @throws JsonException when the text is not exactly one JSON value */
+    /** @throws JsonException when the text is not exactly one JSON value, with the parser's reason */
     public static JsonValue parse(String text) {
         try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
@@ -29,8 +28,12 @@ public final class StrictJson {
                 throw new JsonException("unexpected content after the JSON value");
             }
             return value;
-        } catch (IllegalStateException | NoSuchElementException | NumberFormatException e) {
-            // NumberFormatException: a number whose exponent Java cannot read (1e99999999999)
+        } catch (JsonException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the parser's other refusals: NumberFormatException for an exponent Java cannot read (1e99999999999),
+            // IllegalStateException and NoSuchElementException for some truncations, a plain RuntimeException past
+            // Parsson's nesting limit (org.eclipse.parsson.maxDepth, 1,000 levels)
             throw new JsonException(e.getMessage(), e);
         }
     }
