@@ -24,14 +24,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -96,7 +94,7 @@ final class RealtimeSession {
             List<UrlSubscriptions.Slot> slots = UrlSubscriptions.of(parameters);
             List<List<String>> queries = slots.stream()
                     .map(s -> SubscriptionQueries.check(s.queries(), ProtocolException.POLICY_VIOLATION)).toList();
-            List<String> ids = slots.stream().map(s -> newId()).toList();
+            List<String> ids = slots.stream().map(s -> UrlSubscriptions.newId()).toList();
             Map<String, Subscription> planned = new LinkedHashMap<>();
             for (int i = 0; i < slots.size(); i++) {
                 planned.put(ids.get(i), new Subscription(Set.copyOf(slots.get(i).channels()), queries.get(i)));
@@ -190,7 +188,7 @@ final class RealtimeSession {
 
     private void subscribe(ClientMessage.Subscribe subscribe) {
         List<String> ids = subscribe.items().stream()
-                .map(item -> item.subscriptionId() == null ? newId() : item.subscriptionId()).toList();
+                .map(item -> item.subscriptionId() == null ? UrlSubscriptions.newId() : item.subscriptionId()).toList();
         Map<String, Subscription> planned = new LinkedHashMap<>(connection.subscriptions());
         for (int i = 0; i < ids.size(); i++) {
             ClientMessage.SubscribeItem item = subscribe.items().get(i);
@@ -290,15 +288,5 @@ final class RealtimeSession {
             reason = reason.substring(0, reason.length() - 1);
         }
         return new CloseReason(CloseReason.CloseCodes.getCloseCode(e.closeCode()), reason);
-    }
-
-    /**
-     * A subscription id: a name within one connection, not a secret, so no SecureRandom (whose shared lock hundreds
-     * of concurrent handshakes queued on, in the benchmark's profile).
-     */
-    private static String newId() {
-        byte[] bytes = new byte[10];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }
