@@ -11,21 +11,20 @@ import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricID;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Publishes the node's figures on the server's MicroProfile Metrics endpoint ({@code /metrics?scope=application}).
- * Every metric is a gauge reading {@link RealtimeStats} or the registry when scraped, so the delivery path pays
+ * Publishes the node's figures on the server's metrics endpoint: MicroProfile Metrics ({@code /metrics?scope=application})
+ * on Payara, Micrometer's Prometheus registry on WildFly, through each {@link Gauges} adapter the server satisfies (none:
+ * the figures stay on JMX, logged once). Every metric is a gauge reading {@link RealtimeStats} or the registry when scraped, so the delivery path pays
  * nothing for metrics. Per-project connection gauges follow the projects present, refreshed every 10 seconds.
  */
 @Singleton
@@ -38,7 +37,7 @@ public class RealtimeMetrics {
     private static final Logger LOG = Logger.getLogger(RealtimeMetrics.class.getName());
 
     @Inject
-    MetricRegistry metrics;
+    Instance<Gauges> registries;
 
     @Inject
     SubscriptionRegistry registry;
@@ -53,9 +52,17 @@ public class RealtimeMetrics {
     Revocations revocations;
 
     private final Set<String> projects = new HashSet<>();
+    private List<Gauges> metrics = List.of();
 
     @PostConstruct
     void register() {
+        metrics = registries.stream().toList();
+        if (metrics.isEmpty()) {
+            LOG.warning("RT-MON-006 the server offers neither MicroProfile Metrics nor Micrometer: the figures are on JMX only");
+        } else {
+            LOG.log(Level.INFO, "RT-MON-007 metrics through {0}",
+                    metrics.stream().map(gauges -> gauges.getClass().getSimpleName()).toList());
+        }
         // a registry kept across a redeploy would otherwise hand back gauges bound to the old deployment
         unregister();
         // the endpoint reads the gauges on its own thread, where this application's configuration is not visible: a
@@ -71,7 +78,7 @@ public class RealtimeMetrics {
         gauge("realtime.frames.delivered", "Event frames handed to connections (counter)", stats::framesDelivered);
         for (RealtimeStats.Drop reason : RealtimeStats.Drop.values()) {
             gauge("realtime.dropped", "Events or frames dropped, by reason (counter)", () -> stats.dropped(reason),
-                    new Tag("reason", reason.name().toLowerCase()));
+                    Map.of("reason", reason.name().toLowerCase()));
         }
         gauge("realtime.revocations.evicted", "Revocations and role losses forgotten because their project's memory was "
                 + "full (counter)", revocations::evicted);
@@ -79,14 +86,14 @@ public class RealtimeMetrics {
         gauge("realtime.replay.span.seconds", "How far back the replay window reaches", () -> window.spanMillis() / 1000);
         for (Resumption.Outcome outcome : Resumption.Outcome.values()) {
             gauge("realtime.resumptions", "Resume requests, by outcome (counter)", () -> stats.resumptions(outcome.name()),
-                    new Tag("outcome", outcome.name().toLowerCase()));
+                    Map.of("outcome", outcome.name().toLowerCase()));
         }
         long[] bounds = LatencyHistogram.boundsMillis();
         for (int i = 0; i <= bounds.length; i++) {
             int bucket = i;
             String le = i < bounds.length ? Long.toString(bounds[i]) : "+Inf";
             gauge("realtime.delivery.latency.ms.bucket", "Publish-to-handoff latency: frames at or below le milliseconds",
-                    () -> stats.latency().cumulativeCounts()[bucket], new Tag("le", le));
+                    () -> stats.latency().cumulativeCounts()[bucket], Map.of("le", le));
         }
         gauge("realtime.delivery.latency.ms.count", "Publish-to-handoff latency: frames measured", stats.latency()::count);
         gauge("realtime.delivery.latency.ms.sum", "Publish-to-handoff latency: total milliseconds", stats.latency()::sumMillis);
@@ -94,7 +101,7 @@ public class RealtimeMetrics {
 
     @PreDestroy
     void unregister() {
-        metrics.removeMatching((id, metric) -> id.getName().startsWith("realtime."));
+        metrics.forEach(registry -> registry.removeAll("realtime."));
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
@@ -107,19 +114,23 @@ public class RealtimeMetrics {
             }
             if (projects.add(project)) {
                 gauge(PROJECT_CONNECTIONS, "Open connections of one project",
-                        () -> registry.table().connectionCount(project), new Tag("project", project));
+                        () -> registry.table().connectionCount(project), Map.of("project", project));
             }
         }
         projects.removeIf(project -> {
             boolean gone = !now.containsKey(project);
             if (gone) {
-                metrics.remove(new MetricID(PROJECT_CONNECTIONS, new Tag("project", project)));
+                metrics.forEach(registry -> registry.remove(PROJECT_CONNECTIONS, Map.of("project", project)));
             }
             return gone;
         });
     }
 
-    private <T extends Number> void gauge(String name, String description, Supplier<T> value, Tag... tags) {
-        metrics.gauge(Metadata.builder().withName(name).withDescription(description).build(), value, tags);
+    private void gauge(String name, String description, Supplier<? extends Number> value) {
+        gauge(name, description, value, Map.of());
+    }
+
+    private void gauge(String name, String description, Supplier<? extends Number> value, Map<String, String> tags) {
+        metrics.forEach(registry -> registry.gauge(name, description, value, tags));
     }
 }

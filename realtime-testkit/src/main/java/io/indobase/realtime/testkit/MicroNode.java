@@ -35,6 +35,7 @@ public final class MicroNode implements AutoCloseable {
     private final Path postBoot;
     private final List<Path> logs = new ArrayList<>();
     private List<String> javaOptions = List.of("-Xmx384m");
+    private Path javaHome = Path.of(System.getProperty("java.home"));
     private Process process;
 
     /**
@@ -90,6 +91,12 @@ public final class MicroNode implements AutoCloseable {
         return this;
     }
 
+    /** The JDK of the next {@link #start} in place of the test's own (Payara 7 needs Java 21+). */
+    public MicroNode javaHome(Path home) {
+        this.javaHome = home.toAbsolutePath();
+        return this;
+    }
+
     public int port() {
         return port;
     }
@@ -108,7 +115,7 @@ public final class MicroNode implements AutoCloseable {
     public MicroNode start() throws Exception {
         Path log = workDir.resolve("micro-" + (logs.size() + 1) + ".log");
         logs.add(log);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString()));
         command.addAll(javaOptions);
         command.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));

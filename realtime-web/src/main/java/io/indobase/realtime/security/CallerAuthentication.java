@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,9 +26,10 @@ import java.util.logging.Logger;
  * The application's authentication mechanism. Protected resources (the admin API and page) need HTTP BASIC, checked
  * against the identity stores (the admin accounts, then the realm); a bearer token there is refused unread (ADR 0005).
  * On the WebSocket handshake ({@code /v1/realtime}) and the presence list credentials are optional: BASIC is checked
- * against the server's realm ({@link RealmLogin}), a bearer token as MicroProfile JWT; a caller without credentials
- * is a guest, and wrong credentials get 401 before any upgrade. Elsewhere credentials are ignored, so a password hash
- * is computed only where a login is needed. Failed logins are counted per client address ({@link Limits}).
+ * against the server's realm ({@link RealmLogin}; on WildFly {@link ElytronIdentityStore}), a bearer token as
+ * MicroProfile JWT; a caller without credentials is a guest, and wrong credentials get 401 before any upgrade.
+ * Elsewhere credentials are ignored, so a password hash is computed only where a login is needed. Failed logins are
+ * counted per client address ({@link Limits}).
  */
 @ApplicationScoped
 public class CallerAuthentication implements HttpAuthenticationMechanism {
@@ -35,7 +37,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     private static final Logger LOG = Logger.getLogger(CallerAuthentication.class.getName());
     private static final String CHALLENGE = "Basic realm=\"indobase Realtime\"";
     /** Where credentials are optional: the WebSocket handshake and the presence list. */
-    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("/v1/realtime", "/v1/realtime/presences");
+    private static final Set<String> OPTIONAL = Set.of("/v1/realtime", "/v1/realtime/presences");
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -86,7 +88,9 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         if (credential != null) {
             CredentialValidationResult result = admin ? identityStores.validate(credential) : realm.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
+                // our own principal: it carries the groups on servers that keep roles instead (RealmCaller)
+                return context.notifyContainerAboutLogin(
+                        new RealmCaller(result.getCallerPrincipal().getName(), result.getCallerGroups()), result.getCallerGroups());
             }
         }
         response.setHeader("WWW-Authenticate", CHALLENGE);
@@ -96,8 +100,9 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
         try {
             Jwt jwt = tokens.token(token);
-            TokenPrincipal caller = new TokenPrincipal(jwt.caller(), jwt.expiresAt(), jwt.sessionId(), jwt.issuedAt());
-            return context.notifyContainerAboutLogin(caller, new HashSet<>(jwt.groups()));
+            Set<String> groups = new HashSet<>(jwt.groups());
+            TokenPrincipal caller = new TokenPrincipal(jwt.caller(), groups, jwt.expiresAt(), jwt.sessionId(), jwt.issuedAt());
+            return context.notifyContainerAboutLogin(caller, groups);
         } catch (InvalidCredentialException e) {
             LOG.log(Level.FINE, "RT-SEC-005 bearer token refused on the handshake: {0}", e.getMessage());
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");

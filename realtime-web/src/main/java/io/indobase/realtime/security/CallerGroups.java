@@ -9,9 +9,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The groups of the authenticated caller, read from the Subject the container built, whatever mechanism
- * authenticated it (realm BASIC, bearer token, FORM, OIDC…). GlassFish and Payara put each group in the Subject as a
- * principal of class {@code org.glassfish.security.common.Group}.
+ * The groups of the authenticated caller: those this application's mechanism gave it ({@link RealmCaller}), or else
+ * those in the Subject the container built, whatever other mechanism authenticated it (FORM, OIDC…). GlassFish and
+ * Payara put each group in the Subject as a principal of class {@code org.glassfish.security.common.Group}.
  */
 public final class CallerGroups {
 
@@ -22,6 +22,9 @@ public final class CallerGroups {
 
     /** Call on the request's thread (e.g. in {@code modifyHandshake}). */
     public static List<String> current(Principal caller) {
+        if (caller instanceof RealmCaller ours) {
+            return ours.groups();
+        }
         List<String> groups = new ArrayList<>();
         try {
             SecurityContext context = CDI.current().select(SecurityContext.class).get();

@@ -66,8 +66,9 @@ public class RealmLogin {
                 if (!resolved) {
                     realm = RealmStoreLogin.find(beans);
                     if (realm == null) {
-                        LOG.severe("RT-SEC-012 Payara's realm identity store has no login step this application can "
-                                + "use: realm users in no group cannot sign in");
+                        LOG.warning("RT-SEC-012 no Payara realm identity store with a login step this application "
+                                + "can use: BASIC logins go to the identity stores (on Payara, realm users in no group "
+                                + "cannot sign in; on WildFly, the Elytron store takes them)");
                     }
                     resolved = true;
                 }

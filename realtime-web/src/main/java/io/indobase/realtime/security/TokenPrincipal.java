@@ -1,13 +1,13 @@
 package io.indobase.realtime.security;
 
-import jakarta.security.enterprise.CallerPrincipal;
 import java.time.Instant;
+import java.util.Set;
 
 /**
- * The caller of a verified bearer token: its name, when the token expires and when it was issued (null when it does
- * not say), and the session it was issued for.
+ * The caller of a verified bearer token: its name and groups, when the token expires and when it was issued (null
+ * when it does not say), and the session it was issued for.
  */
-public class TokenPrincipal extends CallerPrincipal {
+public class TokenPrincipal extends RealmCaller {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,8 +15,8 @@ public class TokenPrincipal extends CallerPrincipal {
     private final String session;
     private final Instant issuedAt;
 
-    public TokenPrincipal(String name, Instant expiresAt, String session, Instant issuedAt) {
-        super(name);
+    public TokenPrincipal(String name, Set<String> groups, Instant expiresAt, String session, Instant issuedAt) {
+        super(name, groups);
         this.expiresAt = expiresAt;
         this.session = session;
         this.issuedAt = issuedAt;
