@@ -92,9 +92,10 @@ class ClusterIT {
         String query = "project=hop&" + EventPathScenarios.FILES;
         String lastId;
         int first;
-        try (WsClient client = Nodes.connected(cluster.balancer().base(), query)) {
-            first = Nodes.servingNode(cluster, "hop");
+        Nodes.Connected hop = Nodes.connectedWithSubscription(cluster.balancer().base(), query);
+        try (WsClient client = hop.client()) {
             Faults.awaitEventPath(cluster.broker(0), client, "hop", 60);
+            first = Nodes.servingNode(cluster, "hop", hop.subscription());
             for (int i = 1; i <= 3; i++) {
                 cluster.broker(0).publish(DeliveryIT.event("hop", "h" + i, "any", 0));
             }
@@ -108,11 +109,12 @@ class ClusterIT {
         }
         String resume = query + "&lastEventId=" + URLEncoder.encode(lastId, StandardCharsets.UTF_8);
         for (int attempt = 0; attempt < 4; attempt++) {
-            try (WsClient client = Nodes.connected(cluster.balancer().base(), resume)) {
-                if (Nodes.servingNode(cluster, "hop") == first) {
+            Nodes.Connected again = Nodes.connectedWithSubscription(cluster.balancer().base(), resume);
+            try (WsClient client = again.client()) {
+                JsonObject answer = client.next().getJsonObject("data"); // sent once the socket is registered
+                if (Nodes.servingNode(cluster, "hop", again.subscription()) == first) {
                     continue; // round-robin sent it to the same node: the next connection goes to the other
                 }
-                JsonObject answer = client.next().getJsonObject("data");
                 assertEquals("resume", answer.getString("to"), answer.toString());
                 assertTrue(answer.getBoolean("resumed"), "the other node has the id in its window: " + answer);
                 cluster.broker(0).publish(DeliveryIT.event("hop", "h7", "any", 0));

@@ -10,7 +10,9 @@ import io.indobase.realtime.testkit.OperationsScenarios;
 import io.indobase.realtime.testkit.Tokens;
 import io.indobase.realtime.testkit.WsClient;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +36,21 @@ final class Nodes {
 
     /** A client that got its {@code connected} frame. */
     static WsClient connected(URL base, String query) throws Exception {
+        return connectedWithSubscription(base, query).client();
+    }
+
+    /** A client that got its {@code connected} frame, and the id of its first subscription in that frame. */
+    static Connected connectedWithSubscription(URL base, String query) throws Exception {
         WsClient client = WsClient.connect(base, query);
         JsonObject first = client.next();
         assertNotNull(first, "no frame; close code " + client.closeCode(1, TimeUnit.SECONDS));
         assertEquals("connected", first.getString("type"), first.toString());
-        return client;
+        JsonArray subscriptions = first.getJsonObject("data").getJsonArray("subscriptions");
+        return new Connected(client, subscriptions.isEmpty() ? null : subscriptions.getString(0));
+    }
+
+    /** A connected client and the id of its first subscription (null without one). */
+    record Connected(WsClient client, String subscription) {
     }
 
     /** A signed-in client (a test token) of {@code project} on {@code node}. */
@@ -112,30 +124,39 @@ final class Nodes {
         return Json.createReader(new StringReader(reply.body())).readArray().size();
     }
 
-    /** The node (0 or 1) holding the one open connection of {@code project}, once only one does (at most 5 s). */
-    static int servingNode(LocalCluster cluster, String project) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            int first = connectionsOf(cluster.node(0), project);
-            int second = connectionsOf(cluster.node(1), project);
-            if (first + second == 1) {
-                return first == 1 ? 0 : 1;
+    /**
+     * The node (0 or 1) holding the socket of {@code project} with the subscription {@code subscription} (an id of
+     * its {@code connected} frame), from the admin API. Call it once the socket is known to be registered: after an
+     * event or a {@code resume} answer reached it (a node sends {@code connected} before it registers the socket).
+     */
+    static int servingNode(LocalCluster cluster, String project, String subscription) throws Exception {
+        for (int index = 0; index < 2; index++) {
+            Http.Reply reply = Http.get(cluster.node(index).base(), "v1/realtime/admin/connections?project=" + project,
+                    "Authorization", ADMIN);
+            assertEquals(200, reply.status(), reply.body());
+            for (JsonValue connection : Json.createReader(new StringReader(reply.body())).readArray()) {
+                for (JsonValue held : connection.asJsonObject().getJsonArray("subscriptions")) {
+                    if (held.asJsonObject().getString("id").equals(subscription)) {
+                        return index;
+                    }
+                }
             }
-            Thread.sleep(100);
         }
-        throw new AssertionError("not exactly one connection of " + project + " in the cluster");
+        throw new AssertionError("no node holds the subscription " + subscription + " of " + project);
     }
 
     /** {@code count} clients of {@code project} that the balancer sent to node {@code index} (the others are closed). */
     static List<WsClient> clientsOn(LocalCluster cluster, int index, String project, int count) throws Exception {
         List<WsClient> kept = new ArrayList<>();
         for (int attempt = 0; kept.size() < count && attempt < 4 * count; attempt++) {
-            int before = connectionsOf(cluster.node(index), project);
-            WsClient client = connected(cluster.balancer().base(), "project=" + project + "&channels%5B%5D=files");
-            if (connectionsOf(cluster.node(index), project) > before) {
+            Connected connected = connectedWithSubscription(cluster.balancer().base(), "project=" + project + "&channels%5B%5D=files");
+            WsClient client = connected.client();
+            client.send("{\"type\":\"ping\"}");
+            assertEquals("pong", client.next().getString("type"), "a pong: the node has registered the socket");
+            if (servingNode(cluster, project, connected.subscription()) == index) {
                 kept.add(client);
             } else {
-                client.close(); // on the other node: it does not change this node's count
+                client.close(); // on the other node
             }
         }
         assertEquals(count, kept.size(), "the balancer sent clients to node " + (index + 1));
