@@ -13,8 +13,8 @@ public final class SoakPlot {
     static final int PANEL = 130;
     static final int LEFT = 70;
     static final int RIGHT = 20;
-    static final int TOP = 30;
-    static final int GAP = 30;
+    static final int TOP = 48;
+    static final int GAP = 42;
 
     private SoakPlot() {
     }
@@ -25,7 +25,7 @@ public final class SoakPlot {
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", WIDTH, height, WIDTH, height));
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, height));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"13\" font-weight=\"bold\">%s</text>%n",
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"13\" font-weight=\"bold\">%s</text>%n",
                 LEFT, escape(title)));
         for (int i = 0; i < verdicts.size(); i++) {
             panel(svg, Sample.SERIES.get(i), verdicts.get(i), samples, end, TOP + i * (PANEL + GAP));

@@ -39,8 +39,9 @@ public final class SoakSection {
     /** The section for one soak; {@code plot} is the SVG's path relative to the report. */
     public static String markdown(SoakFigures f, String plot) {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "## Soak: %,d sockets on one node for %.0f minutes, %.0f %%/s churn%n%n",
-                f.connections(), f.seconds() / 60, 100.0 * f.churnPerSecond() / f.connections()));
+        md.append(String.format(Locale.ROOT, "## Soak: %,d sockets on one node for %s, %.0f %%/s churn%n%n",
+                f.connections(), f.seconds() == 60 ? "1 minute" : String.format(Locale.ROOT, "%.0f minutes", f.seconds() / 60),
+                100.0 * f.churnPerSecond() / f.connections()));
         md.append("Written by `bin/realtime bench --soak` (realtime-bench's `Soak`); ").append(f.run())
                 .append(". How it runs and what \"flat\" means: [docs/benchmark-method.md](benchmark-method.md#soak).")
                 .append(" Verdict: **").append(f.passed() ? "passed" : "not passed").append("**.\n\n");
