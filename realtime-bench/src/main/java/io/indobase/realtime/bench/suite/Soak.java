@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * a tenth of them, the rest held throughout), and every 10 s the server's RSS, heap after GC, open files and threads.
  * Replaces the soak section of the report and writes the plot beside it.
  * <pre>
- * Suite --soak [--minutes 10] [--connections 19000] [--rate 10] [--buckets 100] [--warm-up 60] [--out FILE] [--no-pin]
+ * Suite --soak [--minutes 10] [--connections 19000] [--rate 10] [--buckets 100] [--warm-up 120] [--out FILE] [--no-pin]
  * </pre>
  */
 final class Soak {
@@ -41,7 +41,7 @@ final class Soak {
         int connections = Integer.parseInt(Suite.option(a, "--connections", "19000"));
         double rate = Double.parseDouble(Suite.option(a, "--rate", "10"));
         int buckets = Integer.parseInt(Suite.option(a, "--buckets", "100"));
-        double warmUp = Double.parseDouble(Suite.option(a, "--warm-up", "60"));
+        double warmUp = Double.parseDouble(Suite.option(a, "--warm-up", "120"));
         Path out = Path.of(Suite.option(a, "--out", "../docs/benchmarks.md")).toAbsolutePath().normalize();
         Path work = Path.of(Suite.option(a, "--work", "target/bench")).toAbsolutePath();
         boolean pin = !a.contains("--no-pin") && Machine.canPin();
