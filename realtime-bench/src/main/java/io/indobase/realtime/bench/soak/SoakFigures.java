@@ -12,7 +12,13 @@ public record SoakFigures(String run, int connections, int held, int steady, int
                           long delivered, long disorder, long steadyCutOff, long churnCutOff, long churnClosed,
                           long churnReopened, long churnFailed, long churnSetupP99, long everyP99, long probeP99,
                           double serverCpu, double brokerCpu, long liveHeapStart, long liveHeapEnd, String collections,
-                          List<Sample> samples) {
+                          String heapReading, List<Sample> samples) {
+
+    /** How "heap after GC" was read ({@code --heap full-gc}, the default, or {@code --heap after-gc}). */
+    public static final String FULL_GC = "after a full collection forced at each sample (MemoryMXBean.gc over JMX): "
+            + "the live heap";
+    public static final String AFTER_GC = "without collecting: the heap pools' usage after the node's latest "
+            + "collection, young or full (LastGcInfo over JMX), promoted garbage included";
 
     /** Closes and errors the churn did not cause: sockets the server or the network ended, and reopens that failed. */
     public long unexpectedDisconnects() {

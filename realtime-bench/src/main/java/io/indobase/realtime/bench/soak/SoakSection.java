@@ -67,6 +67,7 @@ public final class SoakSection {
                         + "after the last (%+.1f %%; forced, outside the series)", f.liveHeapStart() / 1024.0,
                 f.liveHeapEnd() / 1024.0, 100.0 * (f.liveHeapEnd() - f.liveHeapStart()) / Math.max(1, f.liveHeapStart())));
         row(md, "collections in the soak", f.collections());
+        row(md, "heap after GC, read", f.heapReading());
         md.append("\n![The soak's four series](").append(plot).append(")\n\n");
         md.append("| series (every 10 s) | first minute, median | last minute, median | change | min | max | flat (≤ 5 %) |\n")
                 .append("|---|---|---|---|---|---|---|\n");

@@ -23,9 +23,12 @@ import java.util.concurrent.TimeUnit;
  * The soak ({@code bin/realtime bench --soak}): our node only, {@code connections} subscribers spread over
  * {@code buckets} buckets, a steady event rate, 1 % of the sockets a second closed and reopened (from a churned set of
  * a tenth of them, the rest held throughout), and every 10 s the server's RSS, heap after GC, open files and threads.
- * Replaces the soak section of the report and writes the plot beside it.
+ * Replaces the soak section of the report and writes the plot beside it. The heap is read after a full collection
+ * forced at each sample ({@code full-gc}: the live heap), or without collecting, after the node's own latest
+ * collection ({@code after-gc}: with the serial collector, that includes what young collections promoted).
  * <pre>
- * Suite --soak [--minutes 10] [--connections 19000] [--rate 10] [--buckets 100] [--warm-up 120] [--out FILE] [--no-pin]
+ * Suite --soak [--minutes 10] [--connections 19000] [--rate 10] [--buckets 100] [--warm-up 120] [--heap full-gc|after-gc]
+ *             [--out FILE] [--no-pin]
  * </pre>
  */
 final class Soak {
@@ -42,6 +45,7 @@ final class Soak {
         double rate = Double.parseDouble(Suite.option(a, "--rate", "10"));
         int buckets = Integer.parseInt(Suite.option(a, "--buckets", "100"));
         double warmUp = Double.parseDouble(Suite.option(a, "--warm-up", "120"));
+        boolean forced = !"after-gc".equals(Suite.option(a, "--heap", "full-gc"));
         Path out = Path.of(Suite.option(a, "--out", "../docs/benchmarks.md")).toAbsolutePath().normalize();
         Path work = Path.of(Suite.option(a, "--work", "target/bench")).toAbsolutePath();
         boolean pin = !a.contains("--no-pin") && Machine.canPin();
@@ -53,8 +57,8 @@ final class Soak {
                 false, false, Lab.NODE_JVM);
              Generators generators = new Generators(work, pin ? "1" : null)) {
             Target ours = lab.targets().stream().filter(Target::ours).findFirst().orElseThrow();
-            figures = soak(ours, generators, connections, rate, buckets, warmUp, seconds,
-                    machine, started, work);
+            figures = soak(ours, generators, new Shape(connections, rate, buckets, warmUp, seconds, forced), machine,
+                    started, work);
         }
         String plot = "soak.svg";
         Files.writeString(out.resolveSibling(plot), SoakPlot.svg(String.format(java.util.Locale.ROOT,
@@ -71,9 +75,17 @@ final class Soak {
         }
     }
 
-    private static SoakFigures soak(Target ours, Generators generators, int connections, double rate, int buckets,
-                                    double warmUp, double seconds, Machine machine, long started, Path work)
-            throws Exception {
+    /** What the soak is asked for; {@code forced}: the heap is read after a full collection forced at each sample. */
+    private record Shape(int connections, double rate, int buckets, double warmUp, double seconds, boolean forced) {
+    }
+
+    private static SoakFigures soak(Target ours, Generators generators, Shape shape, Machine machine, long started,
+                                    Path work) throws Exception {
+        int connections = shape.connections();
+        int buckets = shape.buckets();
+        double rate = shape.rate();
+        double warmUp = shape.warmUp();
+        double seconds = shape.seconds();
         int rotating = connections / 10;
         int steady = connections - rotating;
         int perSecond = Math.max(1, Math.round(connections / 100f));
@@ -103,7 +115,8 @@ final class Soak {
             cpu[1] = ours.brokerCpuSeconds();
             for (int k = 0; k * EVERY <= seconds; k++) {
                 sleepUntil(begin, warmUp + k * EVERY);
-                Sample sample = new Sample(k * EVERY, ProcStats.rssKib(ours.server()), heap.afterLastGcKib(),
+                long heapKib = shape.forced() ? heap.liveAfterFullGcKib() : heap.afterLastGcKib();
+                Sample sample = new Sample(k * EVERY, ProcStats.rssKib(ours.server()), heapKib,
                         ProcStats.openFiles(ours.server()), ProcStats.threads(ours.server()));
                 samples.add(sample);
                 System.out.println("  soak " + sample.csv());
@@ -116,6 +129,7 @@ final class Soak {
         Fanout.Round round = events.get(run + 120L, TimeUnit.SECONDS);
         publisher.close();
         Map<String, String> c = churn.get(120, TimeUnit.SECONDS);
+        System.out.println("soak churn: " + c);
         Files.write(work.resolve("soak.csv"), java.util.stream.Stream.concat(java.util.stream.Stream.of(Sample.CSV_HEADER),
                 samples.stream().map(Sample::csv)).toList());
         Generators.Received r = round.received();
@@ -126,7 +140,7 @@ final class Soak {
                 Generator.number(c, "cutoff"), Generator.number(c, "closed"), Generator.number(c, "reopened"),
                 Generator.number(c, "failed"), Generator.number(c, "p99"), r.allP99(), r.probeP99(),
                 (cpu[2] - cpu[0]) * 100 / window, (cpu[3] - cpu[1]) * 100 / window, liveStart, liveEnd, collections,
-                samples);
+                shape.forced() ? SoakFigures.FULL_GC : SoakFigures.AFTER_GC, samples);
     }
 
     /** What the steady subscribers 0…steady−1 should receive of events first…first+messages−1 (event s to bucket s % buckets). */

@@ -46,7 +46,7 @@ class SoakSectionTest {
         }
         SoakFigures f = new SoakFigures("today", 19_000, 19_000, 17_100, 1_900, 60, 600, 10, 100, 190, 6_620, 1_132_020,
                 1_132_020, 0, 0, 0, 125_000, 125_000, 0, 80_000, 40_000, 30_000, 20, 5, 480 * 1024, 481 * 1024,
-                "Copy 40, MarkSweepCompact 0", samples);
+                "Copy 40, MarkSweepCompact 0", SoakFigures.FULL_GC, samples);
         String md = SoakSection.markdown(f, "soak.svg");
         assertEquals(md, SoakSection.extract("# Benchmarks\n\n" + md), "one section, no inner ## heading");
         assertTrue(md.contains("Verdict: **passed**"), md);
