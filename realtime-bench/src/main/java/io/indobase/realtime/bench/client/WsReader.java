@@ -85,7 +85,11 @@ final class WsReader {
             case WsFrames.PONG -> { }
             case WsFrames.CLOSE -> {
                 int code = length >= 2 ? ((a[offset] & 0xff) << 8) | (a[offset + 1] & 0xff) : 1005;
-                engine.fail(connection, "closed by the server: " + code);
+                // a code no server sends: bytes that are not a frame at all (say, HTTP text); show them
+                String odd = code < 1000 || code > 4999 ? " (not a close frame? it reads \""
+                        + new String(a, offset, Math.min(length, 60), StandardCharsets.ISO_8859_1)
+                        .replaceAll("[^\\x20-\\x7e]", ".") + "\")" : "";
+                engine.fail(connection, "closed by the server: " + code + odd);
             }
             default -> {
                 if (fin && connection.fragmentLength == 0) {

@@ -23,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * REPORT                                 → @REPORT …counts and latency µs… / @LAST offset:nanos,… / @HISTOGRAM base64
  * COUNT                                                        → @COUNT delivered
  * CHURN peer port perSecond seconds channel firstIndex         → @CHURN ok= failed= p50= p99= max=
+ * ROTATE peer port perSecond seconds channel firstIndex  → @ROTATED closed= reopened= failed= cutoff= held= p50= p99= max=
  * CLOSE                                                        → @CLOSED
  * </pre>
  * Source addresses are {@code 127.<block>.x.y}, {@code block} being the first argument.
@@ -35,6 +36,7 @@ public final class LoadProcess {
     private final List<Population> populations = new ArrayList<>();
     private final List<Subscribers> handlers = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private Rotation rotation;
 
     private LoadProcess(int block) throws Exception {
         this.addresses = new Addresses(block);
@@ -78,6 +80,7 @@ public final class LoadProcess {
             }
             case "COUNT" -> System.out.println("@COUNT " + onEngine(() -> tally.delivered));
             case "CHURN" -> System.out.println("@CHURN " + churn(c));
+            case "ROTATE" -> System.out.println("@ROTATED " + rotate(c));
             case "CLOSE" -> {
                 onEngine(() -> {
                     closeAll();
@@ -119,6 +122,27 @@ public final class LoadProcess {
         return done.get(60, TimeUnit.SECONDS);
     }
 
+    /**
+     * Closes and reopens {@code perSecond} of the subscribers this process holds a second, for {@code seconds};
+     * answers once every reopened one has subscribed or failed (at most 60 s more).
+     */
+    private String rotate(String[] c) throws Exception {
+        Peer peer = Peer.of(c[1], c[5]);
+        InetSocketAddress server = new InetSocketAddress("127.0.0.1", Integer.parseInt(c[2]));
+        int perSecond = Integer.parseInt(c[3]);
+        Rotation r = onEngine(() -> rotation = new Rotation(engine, peer, addresses, server,
+                new Subscribers(engine, peer, tally), perSecond, Integer.parseInt(c[6]), populations));
+        java.util.concurrent.ScheduledFuture<?> ticking = timer.scheduleAtFixedRate(() -> engine.execute(r::tick),
+                100, 100, TimeUnit.MILLISECONDS);
+        Thread.sleep(Long.parseLong(c[4]) * 1000);
+        ticking.cancel(false);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!onEngine(r::settled) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return onEngine(() -> r.summary(tally.cutOff));
+    }
+
     private void keepalive() {
         for (int i = 0; i < populations.size(); i++) {
             handlers.get(i).keepalive(populations.get(i));
@@ -126,6 +150,10 @@ public final class LoadProcess {
     }
 
     private void closeAll() {
+        if (rotation != null) {
+            rotation.close();
+            rotation = null;
+        }
         populations.forEach(Population::close);
         populations.clear();
         handlers.clear();

@@ -105,11 +105,16 @@ final class Population {
 
     /** Closes every connection (the subscriber counts no cut-off for these). */
     void close() {
+        close(engine, connections);
+        connections.clear();
+    }
+
+    /** Closes subscribers on purpose: their ends count as no cut-off. */
+    static void close(WsEngine engine, Iterable<WsConnection> connections) {
         for (WsConnection connection : connections) {
             Subscriber subscriber = connection.attachment();
             subscriber.closing = true;
             engine.close(connection);
         }
-        connections.clear();
     }
 }

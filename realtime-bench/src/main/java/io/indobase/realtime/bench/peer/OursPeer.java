@@ -9,10 +9,13 @@ import java.util.Map;
  * Our node, as the Appwrite SDK uses it: the project and channel in the URL, {@code connected} means subscribed.
  * With teams, subscriber {@code i} signs in with a JWT of the tests' issuer whose group makes it a member of
  * {@code team:t<i % teams>}; events then reach it only when their permissions name its team (or {@code users}).
+ * A channel {@code spread:N} spreads the subscribers over N buckets: subscriber {@code i} takes the files channel
+ * of bucket {@link #bucket bucket(i, N)} (the soak).
  */
 public final class OursPeer implements Peer {
 
     public static final String PROJECT = "bench";
+    private static final String SPREAD = "spread:";
     private static final Map<Integer, String> TOKENS = new ConcurrentHashMap<>();
     private final String channel;
 
@@ -22,7 +25,19 @@ public final class OursPeer implements Peer {
 
     @Override
     public String target(int index, int team) {
-        return "/v1/realtime?project=" + PROJECT + "&channels%5B%5D=" + channel;
+        String name = channel.startsWith(SPREAD)
+                ? "buckets." + bucket(index, Integer.parseInt(channel.substring(SPREAD.length()))) + ".files" : channel;
+        return "/v1/realtime?project=" + PROJECT + "&channels%5B%5D=" + name;
+    }
+
+    /** The bucket of number {@code n} when spread over {@code buckets}: {@code s<n % buckets>}. */
+    public static String bucket(long n, int buckets) {
+        return "s" + n % buckets;
+    }
+
+    /** The channel that spreads subscribers over {@code buckets} buckets. */
+    public static String spread(int buckets) {
+        return SPREAD + buckets;
     }
 
     @Override

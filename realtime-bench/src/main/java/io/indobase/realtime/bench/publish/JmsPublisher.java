@@ -12,7 +12,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * Publishes envelopes (docs/envelope.md) on the events topic with the Core JMS client, as an indobase service
  * does: the same path feeds our node's MDB and Artemis's STOMP subscribers. Non-persistent, as the peers keep events
- * in memory only.
+ * in memory only. With {@code buckets} > 0 event {@code seq} is a file of bucket {@code OursPeer.bucket(seq, buckets)}
+ * (for subscribers spread over buckets), else of bucket {@code bench}.
  */
 public final class JmsPublisher implements Publisher {
 
@@ -21,8 +22,14 @@ public final class JmsPublisher implements Publisher {
     private final JMSProducer producer;
     private final Topic topic;
     private final String pad;
+    private final int buckets;
 
     public JmsPublisher(int brokerPort, String user, int padBytes) {
+        this(brokerPort, user, padBytes, 0);
+    }
+
+    public JmsPublisher(int brokerPort, String user, int padBytes, int buckets) {
+        this.buckets = buckets;
         this.factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
         this.context = factory.createContext(user, user);
         this.producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
@@ -32,6 +39,10 @@ public final class JmsPublisher implements Publisher {
 
     /** The envelope: read by {@code any} without teams, else by the first {@code k} teams (all of them: {@code users}). */
     static String envelope(long seq, long intendedNanos, int readableTeams, int teams, String pad) {
+        return envelope("bench", seq, intendedNanos, readableTeams, teams, pad);
+    }
+
+    static String envelope(String bucket, long seq, long intendedNanos, int readableTeams, int teams, String pad) {
         StringBuilder permissions = new StringBuilder();
         if (teams <= 0) {
             permissions.append("\"read(\\\"any\\\")\"");
@@ -42,15 +53,16 @@ public final class JmsPublisher implements Publisher {
                 permissions.append(t == 0 ? "" : ",").append("\"read(\\\"team:t").append(t).append("\\\")\"");
             }
         }
-        return "{\"project\":\"" + OursPeer.PROJECT + "\",\"event\":\"buckets.bench.files.f" + seq + ".create\","
+        return "{\"project\":\"" + OursPeer.PROJECT + "\",\"event\":\"buckets." + bucket + ".files.f" + seq + ".create\","
                 + "\"payload\":{" + Markers.fields(seq, intendedNanos, teams <= 0 ? 0 : readableTeams)
-                + ",\"$id\":\"f" + seq + "\",\"bucketId\":\"bench\",\"pad\":\"" + pad + "\"},"
+                + ",\"$id\":\"f" + seq + "\",\"bucketId\":\"" + bucket + "\",\"pad\":\"" + pad + "\"},"
                 + "\"permissions\":[" + permissions + "]}";
     }
 
     @Override
     public void publish(long seq, long intendedNanos, int readableTeams, int teams) {
-        producer.send(topic, envelope(seq, intendedNanos, readableTeams, teams, pad));
+        String bucket = buckets > 0 ? OursPeer.bucket(seq, buckets) : "bench";
+        producer.send(topic, envelope(bucket, seq, intendedNanos, readableTeams, teams, pad));
     }
 
     @Override

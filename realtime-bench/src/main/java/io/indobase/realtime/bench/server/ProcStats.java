@@ -53,6 +53,11 @@ public final class ProcStats {
         return fds == null ? -1 : fds.length;
     }
 
+    /** Threads of the process (not its descendants), from /proc/PID/status. */
+    public static int threads(ProcessHandle process) {
+        return (int) statusField(process.pid(), "Threads:");
+    }
+
     private static long statusField(long pid, String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

@@ -142,6 +142,24 @@ final class Generators implements AutoCloseable {
                 Integer.toString(perSecond), Integer.toString(seconds), channel, Integer.toString(first))));
     }
 
+    /** The soak's churned set: {@code count} subscribers held by the churn process, from index {@code firstIndex}. */
+    Opened openRotating(String peer, int port, int count, int firstIndex, String channel) throws IOException {
+        Map<String, String> f = Generator.fields(churner.call(String.join(" ", "OPEN", peer, Integer.toString(port),
+                Integer.toString(count), Integer.toString(firstIndex), "0", "0", channel)));
+        return new Opened((int) Generator.number(f, "ok"), (int) Generator.number(f, "failed"), Generator.number(f, "p50"),
+                Generator.number(f, "p99"), f.get("first-failure"));
+    }
+
+    /**
+     * Closes and reopens {@code perSecond} of the churned set a second for {@code seconds}, new indexes from
+     * {@code firstIndex}; answers when it is over (closed, reopened, failed, cutoff, held, p99 of the reopens).
+     */
+    Map<String, String> rotate(String peer, int port, int perSecond, int seconds, String channel, int firstIndex)
+            throws IOException {
+        return Generator.fields(churner.call(String.join(" ", "ROTATE", peer, Integer.toString(port),
+                Integer.toString(perSecond), Integer.toString(seconds), channel, Integer.toString(firstIndex))));
+    }
+
     void closeAll() throws IOException {
         for (Generator generator : all) {
             generator.send("CLOSE");

@@ -81,6 +81,16 @@ final class Machine {
                 + CLUSTER + ".";
     }
 
+    /** Where a soak's figures come from, for its section of the report. */
+    String soakNote(Duration took, String nodeJvm) {
+        return date + ", " + took.toMinutes() + " min " + took.toSecondsPart() + " s in all; " + cores + " × " + cpu
+                + "; pinning: " + (pinned ? "the node and the broker on CPU 0, the generators and the publisher on CPU 1"
+                : "none") + "; our node on Payara Micro 6.2025.10 (`" + nodeJvm + "`, " + System.getProperty("java.vm.name")
+                + " " + System.getProperty("java.version") + "), fed by Artemis 2.40.0; load average before / after "
+                + loadBefore + " / " + read("/proc/loadavg").trim() + "; CPU steal " + String.format(Locale.ROOT, "%.1f s",
+                (steal() - stealBefore) / 100.0);
+    }
+
     private static long steal() {
         String line = grep("/proc/stat", "cpu ");
         String[] f = line.trim().split("\\s+");

@@ -11,8 +11,10 @@ import java.util.List;
 /**
  * The benchmark suite (bin/realtime bench): S0–S6 against our node and its peers, and SC (one node against two
  * behind nginx), alternating, on loopback; writes the markdown report. Not a test: it never fails on a figure, only
- * when the harness itself cannot work. {@code --cluster} runs SC alone and replaces its section in the report.
+ * when the harness itself cannot work. {@code --cluster} runs SC alone and replaces its section in the report;
+ * {@code --soak} runs the soak alone ({@link Soak}) and replaces its section. A full run keeps the soak's section.
  * <pre>
+ * Suite [--soak [--minutes N] [--connections N]]
  * Suite [--smoke] [--cluster] [--rounds N] [--out FILE] [--runtime DIR] [--work DIR] [--no-pin] [--no-nchan]
  *       [--targets ours,nchan,stomp,cluster] [--jfr FILE] [--warm-up SECONDS] [--sizes 1000,10000] [--node-jvm "OPTIONS"]   (a subset of the targets; a JFR recording of our node's rounds)
  * </pre>
@@ -24,6 +26,10 @@ public final class Suite {
 
     public static void main(String[] args) throws Exception {
         List<String> a = List.of(args);
+        if (a.contains("--soak")) {
+            Soak.run(a);
+            return;
+        }
         boolean smoke = a.contains("--smoke");
         boolean clusterOnly = a.contains("--cluster");
         int rounds = Integer.parseInt(option(a, "--rounds", "3"));
@@ -91,7 +97,9 @@ public final class Suite {
             String report = Files.exists(out) ? Files.readString(out) : header;
             Files.writeString(out, Report.withScaleOut(report, machine.scaleOutNote(settings, took), results));
         } else {
-            Files.writeString(out, Report.markdown(header, floor, results));
+            String previous = Files.exists(out) ? Files.readString(out) : "";
+            Files.writeString(out, io.indobase.realtime.bench.soak.SoakSection.carry(previous,
+                    Report.markdown(header, floor, results)));
         }
         System.out.println("wrote " + out.toAbsolutePath().normalize() + " in " + took.toMinutes() + " min "
                 + took.toSecondsPart() + " s");
