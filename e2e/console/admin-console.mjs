@@ -4,7 +4,7 @@
 // against the domain it deploys realtime.ear to; screenshots go to REALTIME_SCREENSHOTS (docs/operations.md).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { launchChromium } from '../product.mjs';
 import { PayaraConsole } from './payara-console.mjs';
 import { openMany, closeAll, closedWithin } from './sockets.mjs';
@@ -24,15 +24,36 @@ let browser, page, panel, demo, failed = false, held = [];
 function step(name, body) {
   test(name, { timeout: 300_000 }, async (t) => {
     if (failed) return t.skip('an earlier step failed');
-    try { await body(); } catch (e) { failed = true; throw e; }
+    try {
+      await body();
+    } catch (e) {
+      failed = true;
+      await page?.screenshot({ path: shot('failed'), fullPage: true }).catch(() => {});
+      await page?.content().then((html) => writeFileSync(`${shots}/failed.html`, html)).catch(() => {});
+      throw e;
+    }
   });
+}
+
+const credentials = { username: env.REALTIME_ADMIN_USER || 'admin', password: env.REALTIME_ADMIN_PASSWORD || 'it-admin-secret' };
+
+/** Polls the admin API until the node holds `count` connections (10 s at most). */
+async function connectionsBecome(count, { username, password }) {
+  const headers = { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
+  for (const until = Date.now() + 10_000; ;) {
+    const open = (await fetch(`${app}v1/realtime/admin/connections`, { headers }).then((r) => r.json())).length;
+    if (open === count) return;
+    if (Date.now() > until) throw new Error(`the node holds ${open} connections, not ${count}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 async function awaitReady() {
   const until = Date.now() + 120_000;
   for (;;) {
-    const status = await fetch(`${app}health/ready`).then((r) => r.status, () => 0);
-    if (status === 200) return;
+    // the server answers health on its own, also while the application is away: wait for the application's check
+    const { status, checks } = await fetch(`${app}health/ready`).then((r) => r.json()).catch(() => ({}));
+    if (status === 'UP' && checks?.some((c) => c.name === 'realtime-events-consumer')) return;
     if (Date.now() > until) throw new Error(`${app}health/ready answered ${status} for 120 s after the reload`);
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -94,8 +115,7 @@ step(`${SETTING}=${CAP} saved on the MicroProfile Config page takes effect when 
 step('the application\'s admin page, signed in with BASIC, lists the sockets and disconnecting one lets the page in', async () => {
   const anonymous = await fetch(`${app}v1/realtime/admin/connections`);
   assert.equal(anonymous.status, 401);
-  const admin = await browser.newContext({ viewport: { width: 1280, height: 620 }, httpCredentials: {
-    username: env.REALTIME_ADMIN_USER || 'admin', password: env.REALTIME_ADMIN_PASSWORD || 'it-admin-secret' } });
+  const admin = await browser.newContext({ viewport: { width: 1280, height: 620 }, httpCredentials: credentials });
   const adminPage = await admin.newPage();
   await adminPage.goto(`${app}admin/`);
   await adminPage.waitForFunction((n) => document.querySelectorAll('#connections tbody tr').length === n, CAP,
@@ -108,6 +128,7 @@ step('the application\'s admin page, signed in with BASIC, lists the sockets and
   await adminPage.waitForSelector('#status:text-matches("^closed ")', { timeout: 10_000 });
   const code = await Promise.any(held.map((s) => closedWithin(s, 10_000)));
   assert.equal(code, 1008, 'close code of the disconnected socket');
+  await connectionsBecome(CAP - 1, credentials); // the server has let go of its place under the cap
 
   await demo.getByRole('button', { name: 'Connect' }).click();
   await demo.waitForSelector('#status.open', { timeout: 15_000 });

@@ -49,10 +49,10 @@ export class PayaraConsole {
     await this.page.getByText(/Deployed Applications \(\d+\)/).first().waitFor({ timeout: PAGE_MS });
   }
 
-  /** The module names in the application's Modules and Components table, once each. */
+  /** The module names (`*.jar`, `*.war`, `*.rar`) the Edit Application page shows, once each. */
   async moduleNames() {
-    const cells = await this.page.locator('td').filter({ hasText: /^\s*[\w.-]+\.(jar|war|rar)\s*$/ }).allTextContents();
-    return [...new Set(cells.map((c) => c.trim()))];
+    const text = await this.page.locator('body').innerText();
+    return [...new Set(text.match(/[\w-]+\.(?:jar|war|rar)\b/g) ?? [])];
   }
 
   /**
@@ -110,10 +110,17 @@ export class PayaraConsole {
     return null;
   }
 
-  /** Applications, then the Reload link of the application's row, until the console answered. */
+  /**
+   * Applications, then the Reload link of the application's row. Waits for the console's answer at most 30 s: the
+   * caller sees the reload itself in the application (its sockets close, then it is ready again).
+   */
   async reload(name) {
+    const { page } = this;
     await this.applications();
-    await this.posting(() => this.applicationRow(name).getByRole('link', { name: 'Reload', exact: true }).click());
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST', { timeout: 30_000 }).catch(() => null);
+    await this.applicationRow(name).getByRole('link', { name: 'Reload', exact: true }).click();
+    await answered;
+    await page.waitForLoadState('load');
   }
 
   /** The innermost table row holding both the application's name and its Reload link. */

@@ -32,6 +32,7 @@ export async function closeAll(sockets) {
 
 /** Resolves with the close code within `ms`, or rejects. */
 export function closedWithin(ws, ms) {
-  return Promise.race([ws.closed,
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`socket not closed within ${ms} ms`)), ms))]);
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`socket not closed within ${ms} ms`)), ms); });
+  return Promise.race([ws.closed, late]).finally(() => clearTimeout(timer));
 }
