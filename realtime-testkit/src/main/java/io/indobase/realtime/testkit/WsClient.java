@@ -2,6 +2,8 @@ package io.indobase.realtime.testkit;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -17,14 +19,17 @@ import java.util.concurrent.TimeUnit;
 /** A WebSocket test client (JDK HttpClient) that queues every text frame and the close code. */
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
+    /** Looked up once: {@code Json.createReader} finds the JSON-P provider again on every call. */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(java.util.Map.of());
+
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
 
-    private WsClient(URI uri, String... headers) throws Exception {
+    private WsClient(HttpClient http, URI uri, String... headers) throws Exception {
         // generous: a cold server on a loaded 2-core machine takes seconds for a burst of handshakes
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
@@ -37,8 +42,16 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
      * @param headers handshake headers as name, value, name, value…
      */
     public static WsClient connect(URL base, String query, String... headers) throws Exception {
+        return connect(HttpClient.newHttpClient(), base, query, headers);
+    }
+
+    /**
+     * As {@link #connect(URL, String, String...)}, through a given HTTP client: tests that hold a thousand sockets
+     * share one, since each client has its own selector thread.
+     */
+    public static WsClient connect(HttpClient http, URL base, String query, String... headers) throws Exception {
         String ws = base.toString().replaceFirst("^http", "ws");
-        return new WsClient(URI.create(ws + (ws.endsWith("/") ? "" : "/") + "v1/realtime?" + query), headers);
+        return new WsClient(http, URI.create(ws + (ws.endsWith("/") ? "" : "/") + "v1/realtime?" + query), headers);
     }
 
     /**
@@ -68,7 +81,12 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     /** The next frame as JSON, or null after the timeout. */
     public JsonObject next(long timeout, TimeUnit unit) throws InterruptedException {
         String frame = frames.poll(timeout, unit);
-        return frame == null ? null : Json.createReader(new StringReader(frame)).readObject();
+        if (frame == null) {
+            return null;
+        }
+        try (JsonReader reader = JSON.createReader(new StringReader(frame))) {
+            return reader.readObject();
+        }
     }
 
     public JsonObject next() throws InterruptedException {

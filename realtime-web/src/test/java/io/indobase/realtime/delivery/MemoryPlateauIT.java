@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.testkit.EventPathScenarios;
 import io.indobase.realtime.testkit.MicroNode;
+import io.indobase.realtime.testkit.NodeJmx;
 import io.indobase.realtime.testkit.StalledClient;
 import io.indobase.realtime.testkit.TestBroker;
 import io.indobase.realtime.testkit.WsClient;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,18 +41,14 @@ class MemoryPlateauIT {
     @BeforeAll
     static void startNode() throws Exception {
         jmxPort = MicroNode.freePort();
-        node = MicroNode.of("memory", Map.ofEntries(
-                Map.entry("realtime.jms.connection-parameters", "host=127.0.0.1;port=" + Integer.getInteger("it.broker.port", 61626)),
-                Map.entry("realtime.transport.outbox-frames", "100"),
-                Map.entry("realtime.transport.outbox-bytes", "200000"),
-                Map.entry("realtime.transport.send-timeout-ms", "4000"),
-                Map.entry("realtime.replay.max-bytes", "4194304"),
-                Map.entry("com.sun.management.jmxremote.port", Integer.toString(jmxPort)),
-                Map.entry("com.sun.management.jmxremote.rmi.port", Integer.toString(jmxPort)),
-                Map.entry("com.sun.management.jmxremote.host", "127.0.0.1"),
-                Map.entry("java.rmi.server.hostname", "127.0.0.1"),
-                Map.entry("com.sun.management.jmxremote.authenticate", "false"),
-                Map.entry("com.sun.management.jmxremote.ssl", "false"))).start();
+        Map<String, String> settings = new HashMap<>(NodeJmx.settings(jmxPort));
+        settings.putAll(Map.of(
+                "realtime.jms.connection-parameters", "host=127.0.0.1;port=" + Integer.getInteger("it.broker.port", 61626),
+                "realtime.transport.outbox-frames", "100",
+                "realtime.transport.outbox-bytes", "200000",
+                "realtime.transport.send-timeout-ms", "4000",
+                "realtime.replay.max-bytes", "4194304"));
+        node = MicroNode.of("memory", settings).start();
     }
 
     @AfterAll
@@ -65,14 +58,11 @@ class MemoryPlateauIT {
 
     @Test
     void liveHeapStaysFlatWhileSlowClientsKeepComing() throws Exception {
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
-        try (JMXConnector jmx = JMXConnectorFactory.connect(url);
+        try (NodeJmx jmx = NodeJmx.connect(jmxPort);
              WsClient healthy = WsClient.connect(node.base(), "project=memory&" + EventPathScenarios.FILES)) {
             assertEquals("connected", healthy.next().getString("type"));
             EventPathScenarios.awaitEventPath(healthy, "memory");
-            MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
-                    ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
-            long baseline = liveHeap(memory);
+            long baseline = jmx.liveHeap();
             List<Long> heap = new ArrayList<>();
             List<StalledClient> stalled = new ArrayList<>();
             int published = 0;
@@ -85,7 +75,7 @@ class MemoryPlateauIT {
                 }
                 assertEquals(EVENTS_PER_ROUND, DeliveryIT.events(healthy, EVENTS_PER_ROUND, 60).size(),
                         "the healthy client gets every event of round " + round);
-                heap.add(liveHeap(memory));
+                heap.add(jmx.liveHeap());
             }
             for (StalledClient client : stalled) {
                 client.close();
@@ -98,15 +88,5 @@ class MemoryPlateauIT {
             long held = heap.stream().mapToLong(Long::longValue).max().orElseThrow() - baseline;
             assertTrue(held < 2 * PLATEAU_BYTES, "slow clients held " + held / 1024 + " KB: " + heap);
         }
-    }
-
-    /** Used heap right after a full collection, the smallest of three tries (collections are not exact). */
-    private static long liveHeap(MemoryMXBean memory) {
-        long smallest = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            memory.gc();
-            smallest = Math.min(smallest, memory.getHeapMemoryUsage().getUsed());
-        }
-        return smallest;
     }
 }
