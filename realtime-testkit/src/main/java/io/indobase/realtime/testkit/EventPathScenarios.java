@@ -28,7 +28,7 @@ public final class EventPathScenarios {
     public static void guestReceivesOnlyEventsReadableByAnyOrGuests(URL base) throws Exception {
         try (WsClient guest = WsClient.connect(base, "project=p1&" + FILES)) {
             JsonObject connected = guest.next();
-            assertNotNull(connected, "no connected frame; close code " + guest.closeCode(1, TimeUnit.SECONDS));
+            assertNotNull(connected, () -> "no connected frame; close code " + guest.closeCode(1, TimeUnit.SECONDS));
             assertEquals("connected", connected.getString("type"), connected.toString());
             assertEquals(List.of("files"), strings(connected.getJsonObject("data"), "channels"));
             awaitEventPath(guest, "p1");

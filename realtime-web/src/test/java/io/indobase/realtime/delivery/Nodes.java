@@ -43,7 +43,7 @@ final class Nodes {
     static Connected connectedWithSubscription(URL base, String query) throws Exception {
         WsClient client = WsClient.connect(base, query);
         JsonObject first = client.next();
-        assertNotNull(first, "no frame; close code " + client.closeCode(1, TimeUnit.SECONDS));
+        assertNotNull(first, () -> "no frame; close code " + client.closeCode(1, TimeUnit.SECONDS)); // a message computed only on failure
         assertEquals("connected", first.getString("type"), first.toString());
         JsonArray subscriptions = first.getJsonObject("data").getJsonArray("subscriptions");
         return new Connected(client, subscriptions.isEmpty() ? null : subscriptions.getString(0));
