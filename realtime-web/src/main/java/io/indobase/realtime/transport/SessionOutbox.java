@@ -5,7 +5,6 @@ import io.indobase.realtime.stats.RealtimeStats;
 import io.indobase.realtime.subscription.Recipient;
 import io.indobase.realtime.transport.tyrus.TextSender;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.Queue;
@@ -31,6 +30,8 @@ final class SessionOutbox implements Recipient {
     private static final Logger LOG = Logger.getLogger(SessionOutbox.class.getName());
 
     static final String TOO_SLOW = "Too slow: the client did not read its frames in time";
+    static final CloseReason SEND_FAILED = new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+            "The server could not send a frame");
 
     private final Session session;
     private final TextSender sender;
@@ -156,25 +157,33 @@ final class SessionOutbox implements Recipient {
         try {
             sender.send(frame, result -> {
                 inFlightSince = 0;
-                onSent(result);
+                if (!result.isOK()) {
+                    sendFailed(result.getException()); // and nothing after it: that would leave a gap
+                    return;
+                }
                 sending.set(false);
                 if (!phase.compareAndSet(0, 1)) {
                     drain();
                 }
             });
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "RT-TRN-002 send failed on session " + session.getId(), e);
-            closed = true;
+            sendFailed(e);
             return false;
         }
         return !phase.compareAndSet(0, 2);
     }
 
-    private void onSent(SendResult result) {
-        if (!result.isOK()) {
-            LOG.log(Level.FINE, "RT-TRN-002 send failed on session " + session.getId(), result.getException());
-            closed = true;
-        }
+    /**
+     * Nothing more can be sent in order: the session is closed (1011), so the client reconnects and resumes instead
+     * of waiting on an open socket that no longer delivers. A peer that went away is routine; anything else is logged.
+     */
+    private void sendFailed(Throwable failure) {
+        closed = true;
+        inFlightSince = 0;
+        Level level = failure instanceof IOException || failure != null && failure.getCause() instanceof IOException
+                ? Level.FINE : Level.WARNING;
+        LOG.log(level, "RT-TRN-002 send failed on session " + session.getId() + "; closing it with 1011", failure);
+        close(SEND_FAILED);
     }
 
     /** The last frame, then the close; nothing after it is ever sent. */

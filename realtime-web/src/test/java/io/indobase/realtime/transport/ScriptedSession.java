@@ -21,6 +21,8 @@ final class ScriptedSession {
     CloseReason closed;
     int pings;
     boolean inline;
+    /** When set, the next send throws it instead of starting. */
+    RuntimeException refuse;
     int maxInFlight;
 
     final Session session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Session.class},
@@ -46,6 +48,9 @@ final class ScriptedSession {
                     if (!method.getName().equals("sendText") || args.length != 2) {
                         throw new UnsupportedOperationException(method.getName());
                     }
+                    if (refuse != null) {
+                        throw refuse;
+                    }
                     written.add((String) args[0]);
                     SendHandler handler = (SendHandler) args[1];
                     if (inline) {
@@ -56,6 +61,11 @@ final class ScriptedSession {
                     }
                     return null;
                 });
+    }
+
+    /** Fails the oldest send in flight. */
+    void fail(Throwable failure) {
+        pending.remove(0).onResult(new SendResult(failure));
     }
 
     /** Completes the oldest send in flight. */

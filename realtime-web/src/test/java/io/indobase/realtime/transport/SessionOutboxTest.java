@@ -166,4 +166,23 @@ class SessionOutboxTest {
         outbox.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "later"));
         assertEquals(CloseReason.CloseCodes.GOING_AWAY, script.closed.getCloseCode(), "once open, closes are direct");
     }
+
+    @Test
+    void aSendThatFailsClosesTheSocketWith1011SoTheClientReconnectsInsteadOfWaiting() {
+        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        outbox.send("a");
+        outbox.send("b");
+        script.fail(new IllegalStateException("the container could not write"));
+        assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, script.closed.getCloseCode());
+        outbox.send("c");
+        assertEquals(List.of("a"), script.written, "nothing is sent after a failed frame: it would leave a gap");
+    }
+
+    @Test
+    void aSendThatThrowsClosesTheSocketWith1011() {
+        script.refuse = new IllegalStateException("the socket is in a state that refuses frames");
+        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        outbox.send("a");
+        assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, script.closed.getCloseCode());
+    }
 }
