@@ -4,155 +4,119 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.indobase.realtime.testkit.ArtemisProcess;
 import io.indobase.realtime.testkit.EventPathScenarios;
-import io.indobase.realtime.testkit.MicroNode;
-import io.indobase.realtime.testkit.TestBroker;
 import io.indobase.realtime.testkit.WsClient;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The broker killed with {@code kill -9} while a durable node streams a steady event rate to a few hundred sockets,
- * then restarted: the sockets stay open and each receives every event the broker confirmed, once, in order; clients
- * that left during the outage and come back with {@code lastEventId} get the rest, once, in order. The broker's
- * redeliveries of what the node had already received are dropped by the replay window.
+ * The broker killed with {@code kill -9} while a durable node streams {@value #PER_SECOND} events a second to
+ * {@value #CLIENTS} sockets, then restarted: the sockets stay open and each receives every event of its project the
+ * broker confirmed, once, in order; clients that left during the outage and come back with {@code lastEventId} get
+ * the rest, once, in order. The broker's redeliveries of what the node had already received are dropped by the
+ * replay window. The sockets are in {@value #GROUPS} projects of ten: each event goes to ten of them, so the node
+ * sends {@value #PER_SECOND} × 10 frames a second.
  */
 class BrokerKillUnderLoadIT {
 
-    static final int CLIENTS = 200;
-    static final int LEAVERS = 20;
-    static final int EVENTS = 600;
-    static final int KILL_AFTER = 200;
-    static final int RETURN_AFTER = 350;
-    static final int PER_SECOND = 100;
-    static ArtemisProcess broker;
-    static MicroNode node;
-
-    @AfterAll
-    static void stopAll() {
-        if (node != null) {
-            node.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    static final int CLIENTS = 1000;
+    static final int GROUPS = 100;
+    static final int EVENTS = 8000;
+    static final int KILL_AFTER = 3000;
+    static final int RETURN_AFTER = 5000;
+    static final int PER_SECOND = 500;
 
     @Test
-    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    @Timeout(value = 420, unit = TimeUnit.SECONDS)
     void killingTheBrokerUnderLoadLosesAndDoublesNoEventForClientsThatStayedOrResumed() throws Exception {
-        broker = ArtemisProcess.createFromBuild("kill-under-load", MicroNode.freePort()).start();
-        Map<String, String> settings = new HashMap<>(broker.nodeProperties());
-        settings.put("realtime.jms.subscription-durability", "Durable");
-        settings.put("realtime.jms.client-id", "it-load-node");
-        settings.put("realtime.health.probe-interval-ms", "500");
-        settings.put("realtime.limits.connections-per-ip-per-minute", Integer.toString(4 * CLIENTS));
-        node = MicroNode.of("kill-under-load", settings).start();
-        assertTrue(node.awaitReady(90, TimeUnit.SECONDS));
-
-        String query = "project=load&" + EventPathScenarios.FILES;
-        List<WsClient> stayed = new ArrayList<>();
-        List<WsClient> leavers = new ArrayList<>();
-        try (Publisher publisher = new Publisher(broker.port())) {
+        try (FaultRig rig = FaultRig.start("kill-under-load", CLIENTS, Map.of());
+             SteadyPublisher publisher = new SteadyPublisher(rig.broker.port(), GROUPS, PER_SECOND, EVENTS)) {
             long connecting = System.nanoTime();
-            List<WsClient> clients = connect(query);
-            leavers.addAll(clients.subList(0, LEAVERS));
-            stayed.addAll(clients.subList(LEAVERS, CLIENTS));
+            List<WsClient> clients = rig.connect(CLIENTS, i -> query(publisher.groupOf(i)));
             long connected = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connecting);
-            Faults.awaitEventPath(broker, stayed.get(0), "load", 60);
+            Faults.awaitEventPath(rig.broker, clients.get(0), SteadyPublisher.group(0), 60);
             CountDownLatch killNow = new CountDownLatch(1);
             CountDownLatch returnNow = new CountDownLatch(1);
-            CompletableFuture<Void> load = CompletableFuture.runAsync(() -> publisher.publish(killNow, returnNow));
-            assertTrue(killNow.await(60, TimeUnit.SECONDS), "the first " + KILL_AFTER + " events were published");
+            CompletableFuture<Void> load = CompletableFuture.runAsync(() -> publisher.publishWhile(i -> {
+                if (i == KILL_AFTER + 1) {
+                    killNow.countDown();
+                } else if (i == RETURN_AFTER + 1) {
+                    returnNow.countDown();
+                }
+                return i <= EVENTS;
+            }));
+            assertTrue(killNow.await(120, TimeUnit.SECONDS), "the first " + KILL_AFTER + " events were published");
             long killed = System.nanoTime();
-            broker.kill();
+            rig.broker.kill();
             List<Left> left = new ArrayList<>();
-            for (WsClient leaver : leavers) {
-                left.add(Left.closing(leaver));
+            for (int i = 0; i < GROUPS; i++) {
+                left.add(Left.closing(clients.get(i))); // one leaver in each project
             }
-            broker.start();
-            assertTrue(returnNow.await(90, TimeUnit.SECONDS), "publishing went on after the restart up to e" + RETURN_AFTER);
+            rig.broker.start();
+            assertTrue(returnNow.await(120, TimeUnit.SECONDS), "publishing went on after the restart up to e" + RETURN_AFTER);
             List<WsClient> returned = new ArrayList<>();
-            for (Left l : left) {
-                returned.add(Nodes.connected(node.base(), query + "&lastEventId=" + URLEncoder.encode(l.lastId, StandardCharsets.UTF_8)));
+            for (int i = 0; i < GROUPS; i++) {
+                returned.add(rig.connect(query(i) + "&lastEventId=" + URLEncoder.encode(left.get(i).lastId, StandardCharsets.UTF_8)));
             }
-            leavers = returned;
-            load.get(90, TimeUnit.SECONDS);
+            load.get(120, TimeUnit.SECONDS);
 
-            List<String> expected = IntStream.rangeClosed(1, EVENTS).mapToObj(i -> "e" + i).toList();
-            for (WsClient client : stayed) {
-                assertEquals(expected, DeliveryIT.events(client, EVENTS, 90), "every event once, in order, across the broker's kill");
+            for (int i = GROUPS; i < CLIENTS; i++) {
+                List<String> expected = publisher.expected(publisher.groupOf(i), 1, EVENTS);
+                List<String> got = DeliveryIT.events(clients.get(i), expected.size(), 90);
+                if (!expected.equals(got)) {
+                    assertEquals(expected, got, "socket " + i + ": every event of its project once, in order, across the"
+                            + " broker's kill; " + rig.diagnosis(clients.get(i)));
+                }
             }
             long allThere = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
-            assertNull(Faults.nextEvent(stayed.get(0), 1), "nothing twice");
-            for (WsClient client : stayed) {
-                assertNull(client.next(0, TimeUnit.SECONDS), "nothing twice"); // all filled at once: a second would be queued by now
+            assertNull(Faults.nextEvent(clients.get(GROUPS), 1), "nothing twice");
+            for (int i = GROUPS; i < CLIENTS; i++) {
+                assertNull(clients.get(i).next(0, TimeUnit.SECONDS), "nothing twice"); // all filled at once: a second would be queued by now
             }
-            for (int i = 0; i < LEAVERS; i++) {
-                JsonObject resume = returned.get(i).next(10, TimeUnit.SECONDS).getJsonObject("data");
+            for (int g = 0; g < GROUPS; g++) {
+                JsonObject resume = returned.get(g).next(10, TimeUnit.SECONDS).getJsonObject("data");
                 assertEquals("resume", resume.getString("to"), resume.toString());
                 assertTrue(resume.getBoolean("resumed"), "the last event before leaving is in the window: " + resume);
-                List<String> after = DeliveryIT.events(returned.get(i), EVENTS - left.get(i).ids.size(), 60);
-                List<String> all = new ArrayList<>(left.get(i).ids);
-                all.addAll(after);
-                assertEquals(expected, all, "what a client had before it left, then what it resumed, once, in order");
-                assertNull(returned.get(i).next(0, TimeUnit.SECONDS), "nothing twice after the resume");
+                List<String> expected = publisher.expected(g, 1, EVENTS);
+                List<String> all = new ArrayList<>(left.get(g).ids);
+                all.addAll(DeliveryIT.events(returned.get(g), expected.size() - left.get(g).ids.size(), 60));
+                if (!expected.equals(all)) {
+                    assertEquals(expected, all, "what a client had before it left, then what it resumed, once, in order; "
+                            + rig.diagnosis(returned.get(g)));
+                }
+                assertNull(returned.get(g).next(0, TimeUnit.SECONDS), "nothing twice after the resume");
             }
-            System.out.printf("broker kill -9 under load: %d sockets (connected in %d ms), %d events at %d/s, killed after e%d;"
-                    + " %d sockets had all of them %d ms after the kill, %d resumed; %d sends retried while the broker was down%n",
-                    CLIENTS, connected, EVENTS, PER_SECOND, KILL_AFTER, CLIENTS - LEAVERS, allThere, LEAVERS, publisher.retries);
-        } finally {
-            stayed.forEach(WsClient::close);
-            leavers.forEach(WsClient::close);
+            System.out.printf("broker kill -9 under load: %d sockets in %d projects (connected in %d ms), %d events at %d/s"
+                    + " (%d frames/s; %.0f/s reached outside the outage of %d ms, %.0f/s with it), killed after e%d; %d"
+                    + " sockets had all of theirs %d ms after the kill, %d resumed; %d sends retried while the broker was"
+                    + " down%n", CLIENTS, GROUPS, connected, EVENTS, PER_SECOND, PER_SECOND * CLIENTS / GROUPS,
+                    publisher.steadyRate(), publisher.longestSendMillis(), publisher.rate(), KILL_AFTER, CLIENTS - GROUPS,
+                    allThere, GROUPS, publisher.retries());
         }
     }
 
-    /** The clients, connected a few at a time: one by one, a loaded machine takes minutes for a few hundred handshakes. */
-    private static List<WsClient> connect(String query) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<WsClient>> handshakes = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                handshakes.add(pool.submit(() -> Nodes.connected(node.base(), query)));
-            }
-            List<WsClient> clients = new ArrayList<>();
-            for (Future<WsClient> handshake : handshakes) {
-                clients.add(handshake.get(60, TimeUnit.SECONDS));
-            }
-            return clients;
-        } finally {
-            pool.shutdown();
-        }
+    private static String query(int group) {
+        return "project=" + SteadyPublisher.group(group) + "&" + EventPathScenarios.FILES;
     }
 
     /** What a client that left had received: the payload ids, and the id of its last event frame. */
     private record Left(List<String> ids, String lastId) {
 
+        /** Closes the client; once the server's close frame is in, every frame before it is queued. */
         static Left closing(WsClient client) throws InterruptedException {
-            client.close();
+            assertEquals(1000, client.closeAndAwait(10, TimeUnit.SECONDS), "the server answers the close");
             List<String> ids = new ArrayList<>();
             String lastId = null;
-            for (JsonObject frame = client.next(200, TimeUnit.MILLISECONDS); frame != null; frame = client.next(200, TimeUnit.MILLISECONDS)) {
+            for (JsonObject frame = client.next(0, TimeUnit.SECONDS); frame != null; frame = client.next(0, TimeUnit.SECONDS)) {
                 String id = frame.getString("type").equals("event")
                         ? frame.getJsonObject("data").getJsonObject("payload").getString("$id") : "probe";
                 if (!id.equals("probe")) {
@@ -162,78 +126,6 @@ class BrokerKillUnderLoadIT {
             }
             assertTrue(lastId != null, "a leaver had received events before the kill");
             return new Left(ids, lastId);
-        }
-    }
-
-    /**
-     * Publishes e1…e{@value #EVENTS} at {@value #PER_SECOND} a second with the Core JMS client; each send is retried, on
-     * a new connection, until the broker confirms it (persistent, so stored). A send cut by the kill may have been
-     * stored: the retry carries the same duplicate id, so the broker keeps it once.
-     */
-    private static final class Publisher implements AutoCloseable {
-
-        private final ActiveMQConnectionFactory factory;
-        private JMSContext context;
-        private int retries;
-
-        Publisher(int port) {
-            factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port + "?callTimeout=5000");
-        }
-
-        void publish(CountDownLatch killNow, CountDownLatch returnNow) {
-            long next = System.nanoTime();
-            for (int i = 1; i <= EVENTS; i++) {
-                next += TimeUnit.SECONDS.toNanos(1) / PER_SECOND;
-                send(i);
-                if (i == KILL_AFTER) {
-                    killNow.countDown();
-                } else if (i == RETURN_AFTER) {
-                    returnNow.countDown();
-                }
-                long ahead = next - System.nanoTime();
-                if (ahead > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(ahead); // the pace of the load, not a wait for a condition
-                }
-            }
-        }
-
-        private void send(int i) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (true) {
-                try {
-                    if (context == null) {
-                        context = factory.createContext(ArtemisProcess.USER, ArtemisProcess.USER);
-                    }
-                    TextMessage message = context.createTextMessage(DeliveryIT.event("load", "e" + i, "any", 0));
-                    message.setStringProperty("_AMQ_DUPL_ID", "load-e" + i);
-                    context.createProducer().send(context.createTopic(TestBroker.TOPIC), message);
-                    return;
-                } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("e" + i + " could not be published within 90 s", e);
-                    }
-                    retries++;
-                    disconnect();
-                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100)); // the retry's pace
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            disconnect();
-            factory.close();
-        }
-
-        private void disconnect() {
-            if (context != null) {
-                try {
-                    context.close();
-                } catch (JMSRuntimeException e) {
-                    // the connection is already gone
-                }
-                context = null;
-            }
         }
     }
 }

@@ -69,7 +69,7 @@ final class FaultRig implements AutoCloseable {
     WsClient connect(String query) throws Exception {
         WsClient client = WsClient.connect(http[(int) (Thread.currentThread().getId() % http.length)], node.base(), query);
         JsonObject first = client.next(30, TimeUnit.SECONDS);
-        assertNotNull(first, "no frame; close code " + client.closeCode(1, TimeUnit.SECONDS));
+        assertNotNull(first, () -> "no frame; close code " + client.closeCode(1, TimeUnit.SECONDS)); // a message computed only on failure
         assertEquals("connected", first.getString("type"), first.toString());
         synchronized (sockets) {
             sockets.add(client);
@@ -100,6 +100,14 @@ final class FaultRig implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** For a failure message: how the client's socket ended, and what the node logged about its sockets. */
+    String diagnosis(WsClient client) {
+        int code = client.closeCode(1, TimeUnit.SECONDS);
+        String transport = node.log().lines().filter(line -> line.contains("RT-TRN-"))
+                .limit(20).collect(java.util.stream.Collectors.joining("\n"));
+        return "close code " + code + "; the node's transport log:\n" + (transport.isEmpty() ? "(nothing)" : transport);
     }
 
     @Override
