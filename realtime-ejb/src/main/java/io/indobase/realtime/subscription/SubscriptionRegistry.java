@@ -56,6 +56,7 @@ public class SubscriptionRegistry {
     ReplayWindow window = new ReplayWindow();
 
     private MatchFailures failures;
+    private volatile FanOut fanOut = FanOut.NONE;
 
     /** Deliveries and resumptions happen one at a time, so a resuming connection misses nothing and gets nothing twice. */
     private final Object order = new Object();
@@ -160,6 +161,11 @@ public class SubscriptionRegistry {
         table.remove(connection);
     }
 
+    /** Who is told when an event's frames are handed out (the transport's writers); one at a time. */
+    public void fanOut(FanOut listener) {
+        fanOut = listener == null ? FanOut.NONE : listener;
+    }
+
     /** The open connections, as operators and metrics see them. */
     public ConnectionTable table() {
         return table;
@@ -215,11 +221,17 @@ public class SubscriptionRegistry {
             return 0;
         }
         int delivered = 0;
-        for (Map.Entry<List<String>, List<Connection>> group : groups.entrySet()) {
-            String text = frame.withSubscriptions(group.getKey());
-            for (Connection connection : group.getValue()) {
-                delivered += hand(connection, text) ? 1 : 0;
+        FanOut told = fanOut;
+        told.begin();
+        try {
+            for (Map.Entry<List<String>, List<Connection>> group : groups.entrySet()) {
+                String text = frame.withSubscriptions(group.getKey());
+                for (Connection connection : group.getValue()) {
+                    delivered += hand(connection, text) ? 1 : 0;
+                }
             }
+        } finally {
+            told.end();
         }
         if (delivered > 0) {
             stats.eventDelivered(delivered, System.currentTimeMillis() - envelope.timestamp().toEpochMilli());

@@ -3,10 +3,13 @@ package io.indobase.realtime.transport;
 import io.indobase.realtime.frame.Frames;
 import io.indobase.realtime.stats.RealtimeStats;
 import io.indobase.realtime.subscription.Recipient;
+import io.indobase.realtime.transport.tyrus.FrameEncoder;
 import io.indobase.realtime.transport.tyrus.TextSender;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -17,12 +20,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A session's bounded, ordered outbox: frames are queued by any thread and sent asynchronously, one in flight at a
- * time, so a slow client never blocks the thread that delivers events. Frames are shared strings, queued by
- * reference. A client that lets more than {@code capacity} frames or {@code maxChars} characters wait, or that
- * leaves a frame in flight past the heartbeat's send timeout ({@link #stalledSince}), is a slow consumer: its queued
- * frames are dropped, it gets an {@code error} 1013 after the frame in flight, and the session is closed with 1013.
- * Nobody else is affected.
+ * A session's bounded, ordered outbox: frames are queued by any thread and sent asynchronously by the socket's
+ * writer thread ({@link Writers}), one write in flight at a time, so a slow client never blocks the thread that
+ * delivers events. A write carries every frame queued when it starts (up to {@value #BATCH_CHARS} characters; one
+ * through the standard API). Frames are shared strings, queued by reference. A client that lets more than
+ * {@code capacity} frames or {@code maxChars} characters wait, or that leaves a write in flight past the heartbeat's
+ * send timeout ({@link #stalledSince}), is a slow consumer: its queued frames are dropped, it gets an {@code error}
+ * 1013 after the write in flight, and the session is closed with 1013. Nobody else is affected.
  */
 final class SessionOutbox implements Recipient {
 
@@ -30,33 +34,50 @@ final class SessionOutbox implements Recipient {
     private static final Logger LOG = Logger.getLogger(SessionOutbox.class.getName());
 
     static final String TOO_SLOW = "Too slow: the client did not read its frames in time";
+    /** The most characters one write carries; the frames behind go in the next. */
+    static final int BATCH_CHARS = 65_536;
     static final CloseReason SEND_FAILED = new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
             "The server could not send a frame");
 
     private final Session session;
     private final TextSender sender;
+    /** Null: frames are written by whoever queues them (tests); so they are when the writer stops taking work. */
+    private final OutboxWriter writer;
     private final int capacity;
     private final long maxChars;
     private final RealtimeStats stats;
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong queuedChars = new AtomicLong();
+    /** A write in flight, or a thread collecting the next: whoever sets it is the only one to poll the queue. */
     private final AtomicBoolean sending = new AtomicBoolean();
+    /** Handed to the writer and not yet taken up by it. */
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** The frames of the next write, and a close polled behind them; touched only while holding {@link #sending}. */
+    private final List<String> batch = new ArrayList<>();
+    private Closing held;
     /** {@link System#nanoTime()} when the frame in flight was handed to the container, 0 when none is. */
     private volatile long inFlightSince;
     private volatile boolean closed;
-    private volatile Executor closeDeferral;
+    private final SessionCloser closer;
 
     SessionOutbox(Session session, int capacity, RealtimeStats stats) {
         this(session, capacity, Long.MAX_VALUE, stats);
     }
 
     SessionOutbox(Session session, int capacity, long maxChars, RealtimeStats stats) {
+        this(session, TextSender.of(session), null, capacity, maxChars, stats);
+    }
+
+    SessionOutbox(Session session, TextSender sender, OutboxWriter writer, int capacity, long maxChars,
+                  RealtimeStats stats) {
         this.session = session;
-        this.sender = TextSender.of(session);
+        this.sender = sender;
+        this.writer = writer;
         this.capacity = capacity;
         this.maxChars = maxChars;
         this.stats = stats;
+        this.closer = new SessionCloser(session);
     }
 
     int capacity() {
@@ -123,39 +144,79 @@ final class SessionOutbox implements Recipient {
             return;
         }
         queue.add(item);
-        drain();
+        ready();
     }
 
-    private void drain() {
+    /** Frames wait: the writer is told, or with none the caller writes them; a write in flight goes on by itself. */
+    private void ready() {
+        if (sending.get()) {
+            return;
+        }
+        if (writer == null || scheduled.compareAndSet(false, true) && !writer.submit(this)) {
+            scheduled.set(false);
+            drain(new FrameEncoder());
+        }
+    }
+
+    /** The writer's turn: what is queued goes out, with the writer's encoder. */
+    void writeReady(FrameEncoder encoder) {
+        scheduled.set(false);
+        drain(encoder);
+    }
+
+    private void drain(FrameEncoder encoder) {
         while (sending.compareAndSet(false, true)) {
-            Object next = queue.poll();
-            if (next == null) {
-                sending.set(false);
-                if (queue.isEmpty()) {
-                    return;
+            Closing closing = held;
+            held = null;
+            if (closing == null) {
+                closing = collect();
+                if (!batch.isEmpty()) {
+                    held = closing; // after the frames queued before it
+                    if (!sendAsync(encoder)) {
+                        return;
+                    }
+                    continue;
                 }
-                continue;
             }
-            queued.decrementAndGet();
-            if (next instanceof String text) {
-                queuedChars.addAndGet(-text.length());
-            }
-            if (next instanceof Closing closing) {
-                finish(closing);
+            if (closing != null) {
+                finish(closing, encoder);
                 return;
             }
-            if (!sendAsync((String) next)) {
+            sending.set(false);
+            if (queue.isEmpty()) {
                 return;
             }
         }
     }
 
-    /** @return true when the send completed inline and the loop may continue with the next frame */
-    private boolean sendAsync(String frame) {
+    /** Polls the next write's frames into {@link #batch}; @return a close met on the way (it goes after them) */
+    private Closing collect() {
+        batch.clear();
+        int max = sender.maxBatch();
+        long chars = 0;
+        while (batch.size() < max && chars < BATCH_CHARS) {
+            Object next = queue.poll();
+            if (next == null) {
+                return null;
+            }
+            queued.decrementAndGet();
+            if (next instanceof Closing closing) {
+                return closing;
+            }
+            String text = (String) next;
+            queuedChars.addAndGet(-text.length());
+            chars += text.length();
+            batch.add(text);
+        }
+        return null;
+    }
+
+    /** @return true when the write completed inline and the loop may go on with the next one */
+    private boolean sendAsync(FrameEncoder encoder) {
         AtomicInteger phase = new AtomicInteger(); // 0 sending, 1 completed inline, 2 send() returned first
         inFlightSince = System.nanoTime() | 1;
         try {
-            sender.send(frame, result -> {
+            sender.send(batch, encoder, result -> {
                 inFlightSince = 0;
                 if (!result.isOK()) {
                     sendFailed(result.getException()); // and nothing after it: that would leave a gap
@@ -163,7 +224,7 @@ final class SessionOutbox implements Recipient {
                 }
                 sending.set(false);
                 if (!phase.compareAndSet(0, 1)) {
-                    drain();
+                    ready();
                 }
             });
         } catch (RuntimeException e) {
@@ -173,10 +234,7 @@ final class SessionOutbox implements Recipient {
         return !phase.compareAndSet(0, 2);
     }
 
-    /**
-     * Nothing more can be sent in order: the session is closed (1011), so the client reconnects and resumes instead
-     * of waiting on an open socket that no longer delivers. A peer that went away is routine; anything else is logged.
-     */
+    /** Nothing more can go in order: closed (1011), the client resumes elsewhere instead of waiting on a mute socket. */
     private void sendFailed(Throwable failure) {
         closed = true;
         inFlightSince = 0;
@@ -187,7 +245,7 @@ final class SessionOutbox implements Recipient {
     }
 
     /** The last frame, then the close; nothing after it is ever sent. */
-    private void finish(Closing closing) {
+    private void finish(Closing closing, FrameEncoder encoder) {
         closed = true;
         if (closing.frame() == null) {
             close(closing.reason());
@@ -195,7 +253,7 @@ final class SessionOutbox implements Recipient {
         }
         inFlightSince = System.nanoTime() | 1;
         try {
-            sender.send(closing.frame(), result -> close(closing.reason()));
+            sender.send(List.of(closing.frame()), encoder, result -> close(closing.reason()));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "RT-TRN-002 send failed on session " + session.getId(), e);
             close(closing.reason());
@@ -220,7 +278,7 @@ final class SessionOutbox implements Recipient {
         stats.dropped(RealtimeStats.Drop.SLOW_CONSUMER, dropped);
         LOG.log(Level.WARNING, "RT-TRN-003 session {0} {1}; closing it with 1013", new Object[]{session.getId(), why});
         queue.add(new Closing(Frames.error(TRY_AGAIN_LATER.getCode(), TOO_SLOW), new CloseReason(TRY_AGAIN_LATER, TOO_SLOW)));
-        drain();
+        ready();
     }
 
     /** The client has not taken the frame in flight for too long: close without waiting for it. */
@@ -231,29 +289,11 @@ final class SessionOutbox implements Recipient {
 
     void close(CloseReason reason) {
         closed = true;
-        Executor deferral = closeDeferral;
-        if (deferral != null) {
-            deferral.execute(() -> closeNow(reason));
-            return;
-        }
-        closeNow(reason);
+        closer.close(reason);
     }
 
-    /**
-     * While the socket opens ({@code @OnOpen}), a close runs on {@code deferral} instead, or right away again for
-     * null: closed inside {@code @OnOpen}, the connection goes while the container is still finishing the upgrade
-     * request, which then recycles that request's objects under a later handshake (NPEs in Grizzly and Catalina and
-     * a failed handshake of another client, seen in the ITs).
-     */
+    /** While the socket opens, closes run on {@code deferral} ({@link SessionCloser}); null: at once again. */
     void deferCloses(Executor deferral) {
-        closeDeferral = deferral;
-    }
-
-    private void closeNow(CloseReason reason) {
-        try {
-            session.close(reason);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "RT-TRN-004 close failed on session " + session.getId(), e);
-        }
+        closer.defer(deferral);
     }
 }

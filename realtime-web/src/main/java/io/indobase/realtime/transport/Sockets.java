@@ -3,6 +3,7 @@ package io.indobase.realtime.transport;
 import io.indobase.realtime.stats.RealtimeStats;
 import io.indobase.realtime.transport.tyrus.NoIdleTimer;
 import io.indobase.realtime.transport.tyrus.RemoteAddress;
+import io.indobase.realtime.transport.tyrus.TextSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -10,6 +11,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -38,12 +40,20 @@ public class Sockets {
     Heartbeat heartbeat;
 
     @Inject
+    Writers writers;
+
+    @Inject
     @ConfigProperty(name = "realtime.transport.outbox-frames")
     int outboxFrames;
 
     @Inject
     @ConfigProperty(name = "realtime.transport.outbox-bytes")
     long outboxChars;
+
+    /** direct, tyrus or standard ({@link TextSender.Path}): the fallbacks can be chosen, for their tests. */
+    @Inject
+    @ConfigProperty(name = "realtime.transport.write-path")
+    String writePath;
 
     void open(Session session) {
         session.setMaxTextMessageBufferSize(services.limits().maxFrameBytes());
@@ -53,11 +63,12 @@ public class Sockets {
             session.setMaxIdleTimeout(0);
         }
         NoIdleTimer.install(session);
-        SessionOutbox outbox = new SessionOutbox(session, outboxFrames, outboxChars, stats);
+        SessionOutbox outbox = new SessionOutbox(session, TextSender.of(session,
+                TextSender.Path.valueOf(writePath.toUpperCase(Locale.ROOT))), writers.assign(), outboxFrames, outboxChars, stats);
         RealtimeSession state = new RealtimeSession(services, outbox);
         session.getUserProperties().put(STATE, state);
         // a socket refused here is closed once the container has finished the upgrade (see deferCloses)
-        outbox.deferCloses(close -> services.scheduler().schedule(close, REFUSAL_CLOSE_DELAY_MS, TimeUnit.MILLISECONDS));
+        outbox.deferCloses(close -> services.timers().schedule(close, REFUSAL_CLOSE_DELAY_MS, TimeUnit.MILLISECONDS));
         try {
             admit(session, outbox, state);
         } finally {

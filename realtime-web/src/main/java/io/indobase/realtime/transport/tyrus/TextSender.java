@@ -8,7 +8,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,8 +19,10 @@ import java.util.logging.Logger;
  * {@code RemoteEndpoint.Async.sendText} first re-arms the session's idle timer on the container's managed scheduler
  * for every frame (Payara's managed scheduler scans the class path for context providers at each submission), then
  * encodes the text through a new charset instance. Both cost more CPU than the rest of a delivery (ADR 0009). The
- * idle timer is unused here (the heartbeat owns idleness). Anywhere else, or if Tyrus's internals change, the
- * standard API is used, and the fallback is logged once.
+ * idle timer is unused here (the heartbeat owns idleness). Raw frames also let several frames queued for one socket
+ * go out as one write: Tyrus does not parse what it is given, and writes and flushes each call once (ADR 0011).
+ * Anywhere else, or if Tyrus's internals change, the standard API is used, one frame a call, and the fallback is
+ * logged once.
  */
 public final class TextSender {
 
@@ -29,59 +31,87 @@ public final class TextSender {
     private static volatile Raw raw;
     private static volatile boolean unavailable;
 
-    private final Session session;
-    private final Object protocolHandler;
+    /** Where raw frames go: the session's Tyrus protocol handler (or, in a test, a stand-in). */
+    @FunctionalInterface
+    public interface RawFrames {
+        /** Writes complete frames; the future completes once the container has taken them. */
+        CompletableFuture<?> write(ByteBuffer frames);
+    }
 
-    private TextSender(Session session, Object protocolHandler) {
+    private final Session session;
+    private final RawFrames frames;
+
+    private TextSender(Session session, RawFrames frames) {
         this.session = session;
-        this.protocolHandler = protocolHandler;
+        this.frames = frames;
+    }
+
+    /**
+     * How frames leave ({@code realtime.transport.write-path}): {@code DIRECT} into the Grizzly connection where it
+     * can ({@link DirectFrames}), else {@code TYRUS} as raw frames through Tyrus's writer, else {@code STANDARD}, the
+     * WebSocket API's {@code sendText}. Each falls back to the next where the container does not allow it; the two
+     * fallbacks can also be chosen, which is how the tests exercise them on the real container.
+     */
+    public enum Path {
+        DIRECT, TYRUS, STANDARD
     }
 
     public static TextSender of(Session session) {
-        Object remote = session.getAsyncRemote();
-        Raw r = raw(remote);
-        Object handler = null;
-        if (r != null) {
-            try {
-                handler = r.protocolHandler().get(r.webSocket().get(remote));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                handler = null;
-            }
-        }
-        return new TextSender(session, handler);
+        return of(session, Path.DIRECT);
     }
 
-    /** Hands the frame to the container; {@code handler} is called once it is written (or failed), maybe at once. */
-    public void send(String frame, SendHandler handler) {
-        if (protocolHandler == null) {
-            session.getAsyncRemote().sendText(frame, handler);
+    public static TextSender of(Session session, Path path) {
+        Object remote = session.getAsyncRemote();
+        Raw r = path == Path.STANDARD ? null : raw(remote);
+        if (r == null) {
+            return new TextSender(session, null);
+        }
+        try {
+            Object webSocket = r.webSocket().get(remote);
+            Object handler = r.protocolHandler().get(webSocket);
+            RawFrames tyrus = rawFrames(r, handler);
+            return new TextSender(session, path == Path.DIRECT ? DirectFrames.of(webSocket, handler, tyrus) : tyrus);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return new TextSender(session, null);
+        }
+    }
+
+    /** A sender that writes raw frames to {@code frames} (a test's stand-in for the container). */
+    public static TextSender raw(Session session, RawFrames frames) {
+        return new TextSender(session, frames);
+    }
+
+    private static RawFrames rawFrames(Raw r, Object protocolHandler) {
+        return buffer -> {
+            try {
+                return (CompletableFuture<?>) r.sendRawFrame().invokeExact(protocolHandler, buffer);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** How many frames one {@link #send} may carry: 1 through the standard API. */
+    public int maxBatch() {
+        return frames == null ? 1 : Integer.MAX_VALUE;
+    }
+
+    /**
+     * Hands the frames to the container as one write; {@code handler} is called once they are written (or failed),
+     * maybe at once. {@code encoder} is the calling thread's.
+     */
+    public void send(List<String> texts, FrameEncoder encoder, SendHandler handler) {
+        if (frames == null) {
+            if (texts.size() != 1) {
+                throw new IllegalArgumentException("the standard API sends one frame a call");
+            }
+            session.getAsyncRemote().sendText(texts.get(0), handler);
             return;
         }
-        CompletableFuture<?> written;
-        try {
-            written = (CompletableFuture<?>) raw.sendRawFrame().invokeExact(protocolHandler, textFrame(frame));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-        written.whenComplete((frameSent, failure) -> handler.onResult(failure == null ? OK : new SendResult(failure)));
-    }
-
-    /** One final, unmasked text frame (RFC 6455 5.2), as a server sends it. */
-    static ByteBuffer textFrame(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        int length = payload.length;
-        ByteBuffer frame = ByteBuffer.allocate((length < 126 ? 2 : length < 65536 ? 4 : 10) + length);
-        frame.put((byte) 0x81);
-        if (length < 126) {
-            frame.put((byte) length);
-        } else if (length < 65536) {
-            frame.put((byte) 126).putShort((short) length);
-        } else {
-            frame.put((byte) 127).putLong(length);
-        }
-        return frame.put(payload).flip();
+        frames.write(encoder.encode(texts))
+                .whenComplete((written, failure) -> handler.onResult(failure == null ? OK : new SendResult(failure)));
     }
 
     private record Raw(Field webSocket, Field protocolHandler, MethodHandle sendRawFrame) {
