@@ -42,6 +42,11 @@ final class OwnedPresences {
         return gone;
     }
 
+    /** Whether the connection upserted a presence it still holds. */
+    boolean owns(String connectionId) {
+        return byConnection.containsKey(connectionId);
+    }
+
     boolean holds(Presence presence) {
         return owned.containsKey(new Key(presence.project(), presence.id()));
     }

@@ -140,6 +140,11 @@ public class Presences {
         return PresenceEvents.response(document);
     }
 
+    /** Whether {@link #closed} has work for a closed connection (a racing upsert saw it closed, under this monitor). */
+    public synchronized boolean owns(Connection connection) {
+        return owned.owns(connection.id());
+    }
+
     /** Deletes the presences the connection upserted, for every socket of their user, as Appwrite does on close. */
     public synchronized void closed(Connection connection) {
         for (Presence gone : owned.closed(connection.id())) {

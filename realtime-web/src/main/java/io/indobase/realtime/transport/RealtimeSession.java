@@ -54,6 +54,7 @@ final class RealtimeSession {
     private final Limits limits;
     private final SessionOutbox outbox;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService timers;
     private final MessageBudget budget;
     private final Presences presences;
     private volatile Connection connection;
@@ -67,6 +68,7 @@ final class RealtimeSession {
         this.limits = services.limits();
         this.outbox = outbox;
         this.scheduler = services.scheduler();
+        this.timers = services.timers();
         this.budget = limits.messageBudget();
         this.presences = services.presences();
     }
@@ -163,7 +165,9 @@ final class RealtimeSession {
             // after the registry (an upsert racing the close sees it closed), and on a thread of its own: a close can
             // run on the delivering thread, the heartbeat's or the network's, which must never wait for the broker
             Connection closed = connection;
-            scheduler.execute(() -> presences.closed(closed));
+            if (presences.owns(closed)) {
+                scheduler.execute(() -> presences.closed(closed));
+            }
         }
     }
 
@@ -268,7 +272,7 @@ final class RealtimeSession {
         if (previous != null) {
             previous.cancel(false);
         }
-        expiry = expiresAt == null ? null : scheduler.schedule(() -> outbox.disconnect(EXPIRED),
+        expiry = expiresAt == null ? null : timers.schedule(() -> outbox.disconnect(EXPIRED),
                 Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()), TimeUnit.MILLISECONDS);
     }
 

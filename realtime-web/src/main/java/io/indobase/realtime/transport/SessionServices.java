@@ -7,10 +7,13 @@ import io.indobase.realtime.identity.SessionVerifier;
 import io.indobase.realtime.limit.Limits;
 import io.indobase.realtime.presence.Presences;
 import io.indobase.realtime.subscription.SubscriptionRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * What every socket's protocol state needs from the node: the registry, the credential sources, the limits, a
@@ -43,6 +46,12 @@ public class SessionServices {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    /** The sockets' own timers (credential expiry, a refused socket's close): nothing in them needs the container. */
+    private ScheduledExecutorService timers;
+
     private SessionCredentials credentials;
 
     SubscriptionRegistry registry() {
@@ -60,8 +69,35 @@ public class SessionServices {
         return limits;
     }
 
+    /** The container's scheduler: for work that may publish (a closed socket's presences). */
     ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    /**
+     * A plain scheduler for the sockets' timers, made once: Payara's managed scheduler captures the thread context
+     * at every submission, a scan of the class path for context providers, which was a tenth of a handshake's CPU.
+     * Cancelled timers leave its queue at once.
+     */
+    synchronized ScheduledExecutorService timers() {
+        if (timers == null) {
+            ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = threadFactory != null ? threadFactory.newThread(task) : new Thread(task);
+                thread.setName("realtime-timers");
+                thread.setDaemon(true);
+                return thread;
+            });
+            pool.setRemoveOnCancelPolicy(true);
+            timers = pool;
+        }
+        return timers;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (timers != null && timers != scheduler) {
+            timers.shutdownNow();
+        }
     }
 
     Presences presences() {
@@ -76,6 +112,7 @@ public class SessionServices {
         services.credentials = credentials;
         services.limits = limits;
         services.scheduler = scheduler;
+        services.timers = scheduler;
         services.presences = presences;
         return services;
     }

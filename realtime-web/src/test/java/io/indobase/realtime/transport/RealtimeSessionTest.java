@@ -48,6 +48,11 @@ class RealtimeSessionTest {
         }
 
         @Override
+        public boolean owns(Connection connection) {
+            return presenceLog.stream().anyMatch(line -> line.equals("upsert " + connection.identity().userId() + " online"));
+        }
+
+        @Override
         public void closed(Connection connection) {
             presenceLog.add("closed " + connection.identity().userId());
         }
@@ -230,6 +235,14 @@ class RealtimeSessionTest {
         assertEquals(401, last().getJsonObject("data").getInt("code"));
         assertEquals("User must be authorized", last().getJsonObject("data").getString("message"));
         assertNull(script.closed);
+    }
+
+    @Test
+    void aSocketWithoutPresenceClosesWithoutAPresenceTask() {
+        session.open("p1", Map.of());
+        session.onText("{\"type\":\"authentication\",\"data\":{\"session\":\"good\"}}");
+        session.close();
+        assertEquals(List.of(), presenceLog, "nothing to delete, no task on the container's scheduler");
     }
 
     @Test

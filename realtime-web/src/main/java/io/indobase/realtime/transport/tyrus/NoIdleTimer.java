@@ -23,14 +23,20 @@ public final class NoIdleTimer extends AbstractExecutorService implements Schedu
 
     private static final Logger LOG = Logger.getLogger(NoIdleTimer.class.getName());
     private static final NoIdleTimer INSTANCE = new NoIdleTimer();
+    /** The timer that never fires. */
+    static final ScheduledFuture<?> NOTHING = Nothing.FUTURE;
     private static volatile Field field;
     private static volatile boolean unavailable;
+    private static volatile boolean containerDone;
 
     private NoIdleTimer() {
     }
 
     /** Gives the session this timer when its idle timeout is 0; false when that is not possible here. */
     public static boolean install(Session session) {
+        if (!containerDone) {
+            filterContainer(session.getContainer());
+        }
         if (session.getMaxIdleTimeout() != 0) {
             return false;
         }
@@ -43,6 +49,34 @@ public final class NoIdleTimer extends AbstractExecutorService implements Schedu
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Once: the container's scheduler, as the sessions made from now on get it, drops their first idle timer when
+     * it would do nothing ({@link IdleCommandFilter}). Tyrus's {@code BaseContainer} keeps it in a final field.
+     */
+    private static synchronized void filterContainer(Object container) {
+        if (containerDone) {
+            return;
+        }
+        containerDone = true;
+        try {
+            for (Class<?> type = container.getClass(); type != null; type = type.getSuperclass()) {
+                if (type.getName().equals("org.glassfish.tyrus.core.BaseContainer")) {
+                    Field managed = type.getDeclaredField("managedScheduledExecutorService");
+                    managed.setAccessible(true);
+                    if (managed.get(container) instanceof ScheduledExecutorService scheduler
+                            && !(scheduler instanceof IdleCommandFilter)) {
+                        managed.set(container, new IdleCommandFilter(scheduler));
+                        LOG.log(Level.INFO, "RT-TRN-009 new sessions' idle timers without a timeout are not scheduled");
+                    }
+                    return;
+                }
+            }
+            LOG.log(Level.INFO, "RT-TRN-009 new sessions keep the container's first idle timer (no Tyrus BaseContainer)");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.INFO, "RT-TRN-009 new sessions keep the container's first idle timer (" + e + ")");
         }
     }
 
