@@ -47,6 +47,11 @@ public final class EventFrame {
         return head.length();
     }
 
+    /** What every copy of this frame starts with: all but its {@link #tail}. */
+    public String head() {
+        return head;
+    }
+
     /**
      * The event's payload, parsed back from the encoded frame: for the rare reader that needs it after the envelope
      * is gone (a resume filtering by queries), so nobody has to keep the parsed tree.
@@ -59,13 +64,23 @@ public final class EventFrame {
 
     /** The whole frame for one recipient group: the shared head, the group's ids, and the closing braces. */
     public String withSubscriptions(List<String> subscriptionIds) {
-        StringBuilder frame = new StringBuilder(head.length() + 40 * subscriptionIds.size() + 4).append(head).append('[');
+        return withTail(tail(subscriptionIds));
+    }
+
+    /** The whole frame for a recipient whose {@link #tail} is made already (one copy of the head). */
+    public String withTail(String tail) {
+        return head.concat(tail);
+    }
+
+    /** What follows the head in a frame for these subscription ids: the ids, and the closing braces. */
+    public static String tail(List<String> subscriptionIds) {
+        StringBuilder tail = new StringBuilder(40 * subscriptionIds.size() + 4).append('[');
         for (int i = 0; i < subscriptionIds.size(); i++) {
             if (i > 0) {
-                frame.append(',');
+                tail.append(',');
             }
-            JsonKit.quote(subscriptionIds.get(i), frame);
+            JsonKit.quote(subscriptionIds.get(i), tail);
         }
-        return frame.append("]}}").toString();
+        return tail.append("]}}").toString();
     }
 }

@@ -1,6 +1,8 @@
 package io.indobase.realtime.subscription;
 
+import io.indobase.realtime.frame.EventFrame;
 import io.indobase.realtime.permission.Identity;
+import io.indobase.realtime.query.Filter;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +25,7 @@ public final class Connection {
     private final Recipient recipient;
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private volatile Map<String, Subscription> snapshot = Map.of();
+    private volatile Single single;
     private volatile Identity identity;
     private volatile Set<String> roles;
     private volatile boolean closed;
@@ -108,6 +111,28 @@ public final class Connection {
         }
     }
 
+    /**
+     * The connection's only subscription, when it has exactly one and no query: then an event found for it through
+     * the index matches it if it names one of the event's channels, and its frame ends with {@code tail}. Null
+     * otherwise. Most connections are like this; their deliveries skip the general matching and the frame building.
+     */
+    Single single() {
+        return single;
+    }
+
+    /** @param tail the end of an event frame for this connection: its subscription id, then the closing braces */
+    record Single(String id, Set<String> channels, String tail) {
+
+        boolean listens(List<String> eventChannels) {
+            for (int i = 0; i < eventChannels.size(); i++) {
+                if (channels.contains(eventChannels.get(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Whether a subscription names one of the event's channels, queries aside. */
     boolean listens(Collection<String> eventChannels) {
         for (Subscription subscription : snapshot.values()) {
@@ -148,6 +173,9 @@ public final class Connection {
 
     private void publish() {
         snapshot = Collections.unmodifiableMap(new LinkedHashMap<>(subscriptions));
+        Map.Entry<String, Subscription> only = subscriptions.size() == 1 ? subscriptions.entrySet().iterator().next() : null;
+        single = only == null || only.getValue().filter() != Filter.ALL ? null
+                : new Single(only.getKey(), only.getValue().channels(), EventFrame.tail(List.of(only.getKey())));
     }
 
     static Set<String> channelsOf(Map<String, Subscription> subscriptions) {

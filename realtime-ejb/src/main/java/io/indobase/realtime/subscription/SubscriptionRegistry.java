@@ -20,7 +20,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,8 +130,8 @@ public class SubscriptionRegistry {
             index.add(connection, after, identity.roles());
             connection.identify(identity);
             rebound.forEach(connection::put);
-            index.remove(connection, before, minus(oldRoles, connection.roles()));
-            index.remove(connection, minus(before, after), connection.roles());
+            index.removeRoles(connection, before, minus(oldRoles, connection.roles()));
+            index.remove(connection, minus(before, after));
         }
     }
 
@@ -156,7 +156,7 @@ public class SubscriptionRegistry {
         synchronized (connection) {
             Set<String> before = connection.channels();
             connection.closeAll();
-            index.remove(connection, before, connection.roles());
+            index.remove(connection, before);
         }
         table.remove(connection);
     }
@@ -215,46 +215,46 @@ public class SubscriptionRegistry {
             stats.dropped(RealtimeStats.Drop.DUPLICATE, 1);
             return 0;
         }
-        Map<List<String>, List<Connection>> groups = recipients(id, envelope, channels);
-        if (groups.isEmpty()) {
-            stats.eventUnmatched();
-            return 0;
-        }
+        Set<String> readRoles = envelope.readRoles();
+        Set<Connection> candidates = index.candidates(envelope.project(), channels, readRoles, readRoles.contains(Role.ANY));
+        // recipients with the same subscription ids share one frame (those of a general match; the others share the head)
+        Map<List<String>, String> texts = new HashMap<>();
+        int matched = 0;
         int delivered = 0;
         FanOut told = fanOut;
         told.begin();
         try {
-            for (Map.Entry<List<String>, List<Connection>> group : groups.entrySet()) {
-                String text = frame.withSubscriptions(group.getKey());
-                for (Connection connection : group.getValue()) {
-                    delivered += hand(connection, text) ? 1 : 0;
+            for (Connection connection : candidates) {
+                // the index may be a moment behind a role change or a close: the connection's own snapshot decides
+                if (connection.isClosed() || !Access.mayRead(connection.roles(), readRoles)) {
+                    continue;
+                }
+                Connection.Single single = connection.single();
+                if (single != null) {
+                    if (!single.listens(channels)) {
+                        continue;
+                    }
+                    matched++;
+                    delivered += hand(connection, frame, single.tail(), null) ? 1 : 0;
+                    continue;
+                }
+                List<String> ids = connection.matching(channels, envelope.payload(), id, failures());
+                if (!ids.isEmpty()) {
+                    matched++;
+                    delivered += hand(connection, null, null, texts.computeIfAbsent(ids, frame::withSubscriptions)) ? 1 : 0;
                 }
             }
         } finally {
             told.end();
         }
+        if (matched == 0) {
+            stats.eventUnmatched();
+            return 0;
+        }
         if (delivered > 0) {
             stats.eventDelivered(delivered, System.currentTimeMillis() - envelope.timestamp().toEpochMilli());
         }
         return delivered;
-    }
-
-    private Map<List<String>, List<Connection>> recipients(String id, Envelope envelope, List<String> channels) {
-        Set<String> readRoles = envelope.readRoles();
-        Set<Connection> candidates = new HashSet<>();
-        index.collect(envelope.project(), channels, readRoles, readRoles.contains(Role.ANY), candidates);
-        Map<List<String>, List<Connection>> groups = new LinkedHashMap<>();
-        for (Connection connection : candidates) {
-            // the index may be a moment behind a role change or a close: the connection's own snapshot decides
-            if (connection.isClosed() || !Access.mayRead(connection.roles(), readRoles)) {
-                continue;
-            }
-            List<String> matched = connection.matching(channels, envelope.payload(), id, failures());
-            if (!matched.isEmpty()) {
-                groups.computeIfAbsent(matched, k -> new ArrayList<>()).add(connection);
-            }
-        }
-        return groups;
     }
 
     /** Made on first use: the injected counters are there by then, in the container and in tests. */
@@ -267,9 +267,14 @@ public class SubscriptionRegistry {
         return f;
     }
 
-    private boolean hand(Connection connection, String frame) {
+    /** Hands a whole frame, or an event frame's head and the connection's tail; a failing recipient is skipped. */
+    private boolean hand(Connection connection, EventFrame head, String tail, String frame) {
         try {
-            connection.recipient().send(frame);
+            if (frame != null) {
+                connection.recipient().send(frame);
+            } else {
+                connection.recipient().send(head, tail);
+            }
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "RT-SUB-001 recipient of connection " + connection.id() + " failed; skipped", e);
@@ -280,7 +285,7 @@ public class SubscriptionRegistry {
 
     private void reindex(Connection connection, Set<String> before, Set<String> after) {
         index.add(connection, minus(after, before), connection.roles());
-        index.remove(connection, minus(before, after), connection.roles());
+        index.remove(connection, minus(before, after));
     }
 
     private static Set<String> minus(Set<String> a, Set<String> b) {

@@ -1,11 +1,14 @@
 package io.indobase.realtime.subscription;
 
+import io.indobase.realtime.frame.EventFrame;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.indobase.realtime.event.Envelope;
+import io.indobase.realtime.frame.EventFrame;
 import io.indobase.realtime.permission.Identity;
 import io.indobase.realtime.permission.Membership;
 import io.indobase.realtime.stats.RealtimeStats;
@@ -67,11 +70,25 @@ class SubscriptionRegistryTest {
     }
 
     @Test
-    void recipientsWithTheSameMatchedIdsShareOneEncodedFrame() {
+    void recipientsShareTheEventsEncodedHeadAndGetTheirOwnTail() {
         Inbox first = new Inbox();
         Inbox second = new Inbox();
         guest(first, "s1", "files");
-        guest(second, "s1", "files");
+        guest(second, "s2", "files");
+        registry.deliver(file("p1", "f1", "any"));
+        assertSame(first.heads.get(0), second.heads.get(0), "one head for every recipient of the event");
+        assertEquals(List.of("s1"), first.subscriptions(0));
+        assertEquals(List.of("s2"), second.subscriptions(0));
+    }
+
+    @Test
+    void recipientsWithTheSameMatchedIdsOfAGeneralMatchShareOneFrame() {
+        Inbox first = new Inbox();
+        Inbox second = new Inbox();
+        for (Inbox inbox : List.of(first, second)) {
+            Connection c = guest(inbox, "s1", "files");
+            registry.subscribe(c, "s2", List.of("documents"), List.of()); // two subscriptions: the general match
+        }
         registry.deliver(file("p1", "f1", "any"));
         assertSame(first.frames.get(0), second.frames.get(0));
     }
@@ -199,7 +216,14 @@ class SubscriptionRegistryTest {
     /** Records frames as a transport would send them. */
     static class Inbox implements Recipient {
         final List<String> frames = new ArrayList<>();
+        final List<EventFrame> heads = new ArrayList<>();
         final List<String> disconnects = new ArrayList<>();
+
+        @Override
+        public synchronized void send(EventFrame head, String tail) {
+            heads.add(head);
+            send(head.withTail(tail));
+        }
 
         @Override
         public synchronized void disconnect(String reason) {

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -33,7 +32,6 @@ public class Heartbeat {
     static final String IDLE_MESSAGE = "Idle timeout: nothing received from the client in time";
     static final CloseReason GOING_AWAY = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Server shutting down");
     private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
-    private static final ByteBuffer PING = ByteBuffer.wrap(new byte[]{'r', 't'});
 
     private final Map<Session, Beat> beats = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -111,17 +109,9 @@ public class Heartbeat {
                 beat.outbox.sendThenClose(Frames.error(IDLE, IDLE_MESSAGE), new CloseReason(CloseReason.CloseCodes.getCloseCode(IDLE), IDLE_MESSAGE));
             } else if (!beat.closing && now - Math.max(beat.heard, beat.pinged) > TimeUnit.MILLISECONDS.toNanos(pingMillis)) {
                 beat.pinged = now;
-                ping(session);
+                beat.outbox.ping(); // behind the frames queued before it, through the frames' own write path
             }
         });
-    }
-
-    private static void ping(Session session) {
-        try {
-            session.getAsyncRemote().sendPing(PING.duplicate());
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "RT-TRN-002 ping failed on session " + session.getId(), e);
-        }
     }
 
     private synchronized void startSweeping() {

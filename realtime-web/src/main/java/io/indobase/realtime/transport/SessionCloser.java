@@ -15,6 +15,8 @@ import java.util.logging.Logger;
 final class SessionCloser {
 
     private static final Logger LOG = Logger.getLogger(SessionCloser.class.getName());
+    static final CloseReason SEND_FAILED = new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+            "The server could not send a frame");
 
     private final Session session;
     private volatile Executor deferral;
@@ -35,6 +37,14 @@ final class SessionCloser {
             return;
         }
         closeNow(reason);
+    }
+
+    /** A frame could not be sent: closed with 1011. A peer that went away is routine; anything else is logged. */
+    void failed(Throwable failure) {
+        Level level = failure instanceof IOException || failure != null && failure.getCause() instanceof IOException
+                ? Level.FINE : Level.WARNING;
+        LOG.log(level, "RT-TRN-002 send failed on session " + session.getId() + "; closing it with 1011", failure);
+        close(SEND_FAILED);
     }
 
     private void closeNow(CloseReason reason) {

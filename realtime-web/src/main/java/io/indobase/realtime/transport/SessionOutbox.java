@@ -1,9 +1,11 @@
 package io.indobase.realtime.transport;
 
+import io.indobase.realtime.frame.EventFrame;
 import io.indobase.realtime.frame.Frames;
 import io.indobase.realtime.stats.RealtimeStats;
 import io.indobase.realtime.subscription.Recipient;
 import io.indobase.realtime.transport.tyrus.FrameEncoder;
+import io.indobase.realtime.transport.tyrus.FrameParts;
 import io.indobase.realtime.transport.tyrus.TextSender;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -36,8 +38,6 @@ final class SessionOutbox implements Recipient {
     static final String TOO_SLOW = "Too slow: the client did not read its frames in time";
     /** The most characters one write carries; the frames behind go in the next. */
     static final int BATCH_CHARS = 65_536;
-    static final CloseReason SEND_FAILED = new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
-            "The server could not send a frame");
 
     private final Session session;
     private final TextSender sender;
@@ -54,20 +54,12 @@ final class SessionOutbox implements Recipient {
     /** Handed to the writer and not yet taken up by it. */
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** The frames of the next write, and a close polled behind them; touched only while holding {@link #sending}. */
-    private final List<String> batch = new ArrayList<>();
+    private final List<Object> batch = new ArrayList<>();
     private Closing held;
     /** {@link System#nanoTime()} when the frame in flight was handed to the container, 0 when none is. */
     private volatile long inFlightSince;
     private volatile boolean closed;
     private final SessionCloser closer;
-
-    SessionOutbox(Session session, int capacity, RealtimeStats stats) {
-        this(session, capacity, Long.MAX_VALUE, stats);
-    }
-
-    SessionOutbox(Session session, int capacity, long maxChars, RealtimeStats stats) {
-        this(session, TextSender.of(session), null, capacity, maxChars, stats);
-    }
 
     SessionOutbox(Session session, TextSender sender, OutboxWriter writer, int capacity, long maxChars,
                   RealtimeStats stats) {
@@ -106,6 +98,12 @@ final class SessionOutbox implements Recipient {
         enqueue(frame);
     }
 
+    /** An event frame's head and this socket's tail: the writer encodes the head once for every socket. */
+    @Override
+    public void send(EventFrame head, String tail) {
+        enqueue(new FrameParts(head, tail));
+    }
+
     /** Policy violation: the Appwrite SDKs do not reconnect after 1008, which is what an operator's kick wants. */
     @Override
     public void disconnect(String reason) {
@@ -114,12 +112,16 @@ final class SessionOutbox implements Recipient {
     }
 
     /**
-     * Sends the frame, then closes the session with the reason, after everything queued before it. The two travel as
-     * one item, so nothing queued meanwhile can come between them: the legacy SDKs decide whether to reconnect from
-     * the last message they saw before the close.
+     * The frame, then the close, after everything queued before: one item, so nothing queued meanwhile comes between
+     * them (the legacy SDKs decide whether to reconnect from the last message they saw before the close).
      */
     void sendThenClose(String frame, CloseReason reason) {
         enqueue(new Closing(frame, reason));
+    }
+
+    /** A WebSocket ping, after the frames queued before it (the heartbeat's; it always fits, like a close). */
+    void ping() {
+        enqueue(TextSender.PING);
     }
 
     /** Closes the session after the frames queued before, with no frame of its own (a server shutting down). */
@@ -134,12 +136,13 @@ final class SessionOutbox implements Recipient {
         if (closed) {
             return;
         }
-        long chars = item instanceof String text ? text.length() : 0;
+        long chars = FrameParts.charsOf(item);
         int frames = queued.incrementAndGet();
         // one frame always fits, however large: a big event must not cut off every client; a close (a kick, an
         // expiry, an idle timeout) always fits too, so it keeps its own code instead of becoming a 1013
-        boolean closing = item instanceof Closing;
-        if (!closing && (frames > capacity || queuedChars.addAndGet(chars) > maxChars && frames > 1)) {
+        boolean fits = item instanceof Closing || item == TextSender.PING;
+        long total = queuedChars.addAndGet(chars);
+        if (!fits && (frames > capacity || total > maxChars && frames > 1)) {
             slowConsumer(1, "fell " + queued.get() + " frames (" + queuedChars.get() + " characters) behind");
             return;
         }
@@ -203,10 +206,10 @@ final class SessionOutbox implements Recipient {
             if (next instanceof Closing closing) {
                 return closing;
             }
-            String text = (String) next;
-            queuedChars.addAndGet(-text.length());
-            chars += text.length();
-            batch.add(text);
+            long length = FrameParts.charsOf(next);
+            queuedChars.addAndGet(-length);
+            chars += length;
+            batch.add(next);
         }
         return null;
     }
@@ -238,10 +241,7 @@ final class SessionOutbox implements Recipient {
     private void sendFailed(Throwable failure) {
         closed = true;
         inFlightSince = 0;
-        Level level = failure instanceof IOException || failure != null && failure.getCause() instanceof IOException
-                ? Level.FINE : Level.WARNING;
-        LOG.log(level, "RT-TRN-002 send failed on session " + session.getId() + "; closing it with 1011", failure);
-        close(SEND_FAILED);
+        closer.failed(failure);
     }
 
     /** The last frame, then the close; nothing after it is ever sent. */
@@ -273,7 +273,7 @@ final class SessionOutbox implements Recipient {
         }
         int dropped = refused;
         for (Object item = queue.poll(); item != null; item = queue.poll()) {
-            dropped += item instanceof String ? 1 : 0;
+            dropped += FrameParts.charsOf(item) > 0 ? 1 : 0;
         }
         stats.dropped(RealtimeStats.Drop.SLOW_CONSUMER, dropped);
         LOG.log(Level.WARNING, "RT-TRN-003 session {0} {1}; closing it with 1013", new Object[]{session.getId(), why});

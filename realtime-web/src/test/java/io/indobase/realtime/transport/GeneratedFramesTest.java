@@ -84,7 +84,7 @@ class GeneratedFramesTest {
     private Socket open(Map<String, List<String>> parameters) {
         ScriptedSession script = new ScriptedSession();
         script.inline = true;
-        RealtimeSession session = new RealtimeSession(services, new SessionOutbox(script.session, 10_000, new RealtimeStats()));
+        RealtimeSession session = new RealtimeSession(services, script.outbox(10_000, new RealtimeStats()));
         session.open("p", parameters);
         return new Socket(script, session);
     }

@@ -26,7 +26,7 @@ class HeartbeatTest {
         heartbeat.pingMillis = 1_000;
         heartbeat.idleMillis = 3_000;
         long start = System.nanoTime();
-        heartbeat.track(script.session, new SessionOutbox(script.session, 10, new RealtimeStats()));
+        heartbeat.track(script.session, script.outbox(10, new RealtimeStats()));
         heartbeat.sweep(start + ms(500));
         assertEquals(0, script.pings);
         heartbeat.sweep(start + ms(1_100));
@@ -50,7 +50,7 @@ class HeartbeatTest {
     void whatTheClientSendsKeepsItAliveWithoutPings() {
         heartbeat.pingMillis = 1_000;
         heartbeat.idleMillis = 3_000;
-        heartbeat.track(script.session, new SessionOutbox(script.session, 10, new RealtimeStats()));
+        heartbeat.track(script.session, script.outbox(10, new RealtimeStats()));
         heartbeat.heard(script.session);
         heartbeat.sweep(System.nanoTime() + ms(900));
         assertEquals(0, script.pings);
@@ -61,7 +61,7 @@ class HeartbeatTest {
     void aFrameUntakenPastTheSendTimeoutClosesTheSocketWith1013() {
         heartbeat.sendTimeoutMillis = 2_000;
         heartbeat.idleMillis = 60_000;
-        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        SessionOutbox outbox = script.outbox(10, new RealtimeStats());
         heartbeat.track(script.session, outbox);
         outbox.send("the client never reads this");
         heartbeat.heard(script.session);
@@ -75,10 +75,10 @@ class HeartbeatTest {
     void stoppingClosesOpenSocketsWith1001AndRefusesNewOnes() {
         script.inline = true;
         heartbeat.shutdownMillis = 100;
-        heartbeat.track(script.session, new SessionOutbox(script.session, 10, new RealtimeStats()));
+        heartbeat.track(script.session, script.outbox(10, new RealtimeStats()));
         heartbeat.stop();
         assertEquals(CloseReason.CloseCodes.GOING_AWAY, script.closed.getCloseCode());
         ScriptedSession late = new ScriptedSession();
-        assertTrue(!heartbeat.track(late.session, new SessionOutbox(late.session, 10, new RealtimeStats())));
+        assertTrue(!heartbeat.track(late.session, late.outbox(10, new RealtimeStats())));
     }
 }

@@ -48,7 +48,7 @@ class LostRolesOnSignInTest {
 
     private RealtimeSession session(Revocations memory) {
         return new RealtimeSession(TestServices.of(registry, TOKENS, memory),
-                new SessionOutbox(script.session, 100, new RealtimeStats()));
+                script.outbox(100, new RealtimeStats()));
     }
 
     private Set<String> roles() {

@@ -62,7 +62,7 @@ class RealtimeSessionTest {
             throw new InvalidCredentialException("unknown");
         }
         return new Account(Identity.user("u1", true, List.of(), List.of()), ACCOUNT);
-    }, Limits.defaults(), presences), new SessionOutbox(script.session, 100, new RealtimeStats()));
+    }, Limits.defaults(), presences), script.outbox(100, new RealtimeStats()));
 
     @BeforeEach
     void inline() {

@@ -25,7 +25,7 @@ class ResumeProtocolTest {
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
     private final RealtimeSession session = new RealtimeSession(TestServices.of(registry, (project, credential) -> {
         throw new InvalidCredentialException("no sessions here");
-    }), new SessionOutbox(script.session, 8, new RealtimeStats()));
+    }), script.outbox(8, new RealtimeStats()));
 
     @BeforeEach
     void inline() {

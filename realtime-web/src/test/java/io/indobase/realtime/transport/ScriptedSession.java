@@ -1,5 +1,7 @@
 package io.indobase.realtime.transport;
 
+import io.indobase.realtime.stats.RealtimeStats;
+import io.indobase.realtime.transport.tyrus.TextSender;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
@@ -61,6 +63,15 @@ final class ScriptedSession {
                     }
                     return null;
                 });
+    }
+
+    /** An outbox on this session that writes inline, as whoever queues (no writer thread), through the standard API. */
+    SessionOutbox outbox(int capacity, RealtimeStats stats) {
+        return outbox(capacity, Long.MAX_VALUE, stats);
+    }
+
+    SessionOutbox outbox(int capacity, long maxChars, RealtimeStats stats) {
+        return new SessionOutbox(session, TextSender.of(session), null, capacity, maxChars, stats);
     }
 
     /** Fails the oldest send in flight. */

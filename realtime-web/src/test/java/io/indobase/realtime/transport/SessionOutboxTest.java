@@ -16,7 +16,7 @@ class SessionOutboxTest {
 
     @Test
     void keepsOneFrameInFlightAndSendsTheRestInOrder() {
-        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        SessionOutbox outbox = script.outbox(10, new RealtimeStats());
         outbox.send("a");
         outbox.send("b");
         outbox.send("c");
@@ -31,7 +31,7 @@ class SessionOutboxTest {
     @Test
     void sendsCompletingInlineDrainTheQueueWithoutRecursion() {
         script.inline = true;
-        SessionOutbox outbox = new SessionOutbox(script.session, 100_000, new RealtimeStats());
+        SessionOutbox outbox = script.outbox(100_000, new RealtimeStats());
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 50_000; i++) {
             outbox.send("f" + i);
@@ -43,7 +43,7 @@ class SessionOutboxTest {
     @Test
     void aClientThatFallsBehindLosesItsQueueAndGetsError1013ThenClose1013AfterTheFrameInFlight() {
         RealtimeStats stats = new RealtimeStats();
-        SessionOutbox outbox = new SessionOutbox(script.session, 2, stats);
+        SessionOutbox outbox = script.outbox(2, stats);
         outbox.send("in flight");
         outbox.send("queued 1");
         outbox.send("queued 2");
@@ -61,7 +61,7 @@ class SessionOutboxTest {
     @Test
     void theCharactersQueuedAreBoundedToo() {
         RealtimeStats stats = new RealtimeStats();
-        SessionOutbox outbox = new SessionOutbox(script.session, 1000, 25, stats);
+        SessionOutbox outbox = script.outbox(1000, 25, stats);
         outbox.send("x".repeat(100));
         outbox.send("y".repeat(10));
         outbox.send("z".repeat(10));
@@ -76,7 +76,7 @@ class SessionOutboxTest {
     @Test
     void aQueueThatDrainsFreesItsCharacters() {
         script.inline = true;
-        SessionOutbox outbox = new SessionOutbox(script.session, 10, 100, new RealtimeStats());
+        SessionOutbox outbox = script.outbox(10, 100, new RealtimeStats());
         for (int i = 0; i < 1000; i++) {
             outbox.send("f".repeat(60));
         }
@@ -90,7 +90,7 @@ class SessionOutboxTest {
         java.util.Random random = new java.util.Random(5);
         for (int round = 0; round < 200; round++) {
             ScriptedSession session = new ScriptedSession();
-            SessionOutbox outbox = new SessionOutbox(session.session, 1 + random.nextInt(20), 50 + random.nextInt(500), new RealtimeStats());
+            SessionOutbox outbox = session.outbox(1 + random.nextInt(20), 50 + random.nextInt(500), new RealtimeStats());
             List<String> sent = new ArrayList<>();
             for (int i = 0; i < 300 && session.closed == null; i++) {
                 if (random.nextInt(3) == 0 && !session.pending.isEmpty()) {
@@ -109,7 +109,7 @@ class SessionOutboxTest {
 
     @Test
     void abandoningAStalledClientClosesItAt1013WithoutWaiting() {
-        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        SessionOutbox outbox = script.outbox(10, new RealtimeStats());
         outbox.send("never taken");
         assertTrue(outbox.stalledSince() != 0);
         outbox.abandon();
@@ -118,7 +118,7 @@ class SessionOutboxTest {
 
     @Test
     void closeAfterQueuedClosesWithoutAFrameOfItsOwnAfterTheQueue() {
-        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        SessionOutbox outbox = script.outbox(10, new RealtimeStats());
         outbox.send("event");
         outbox.closeAfterQueued(Heartbeat.GOING_AWAY);
         assertNull(script.closed);
@@ -130,7 +130,7 @@ class SessionOutboxTest {
     @Test
     void anOperatorsDisconnectSendsAnErrorThenClosesWith1008() {
         script.inline = true;
-        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        SessionOutbox outbox = script.outbox(10, new RealtimeStats());
         outbox.disconnect("Disconnected by an operator");
         assertEquals(List.of("{\"type\":\"error\",\"data\":{\"code\":1008,\"message\":\"Disconnected by an operator\"}}"),
                 script.written);
@@ -139,7 +139,7 @@ class SessionOutboxTest {
 
     @Test
     void sendThenCloseClosesAfterEverythingQueuedBefore() {
-        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        SessionOutbox outbox = script.outbox(10, new RealtimeStats());
         outbox.send("event");
         outbox.sendThenClose("{\"type\":\"error\"}", new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "bye"));
         outbox.send("an event after the error must not come between the error and the close");
@@ -154,7 +154,7 @@ class SessionOutboxTest {
     @Test
     void aSocketRefusedWhileItOpensGetsItsErrorFrameAtOnceAndItsCloseOnTheDeferral() {
         script.inline = true;
-        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        SessionOutbox outbox = script.outbox(10, new RealtimeStats());
         List<Runnable> deferred = new ArrayList<>();
         outbox.deferCloses(deferred::add);
         outbox.sendThenClose("refused", new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "no"));
@@ -169,7 +169,7 @@ class SessionOutboxTest {
 
     @Test
     void aSendThatFailsClosesTheSocketWith1011SoTheClientReconnectsInsteadOfWaiting() {
-        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        SessionOutbox outbox = script.outbox(10, new RealtimeStats());
         outbox.send("a");
         outbox.send("b");
         script.fail(new IllegalStateException("the container could not write"));
@@ -181,7 +181,7 @@ class SessionOutboxTest {
     @Test
     void aSendThatThrowsClosesTheSocketWith1011() {
         script.refuse = new IllegalStateException("the socket is in a state that refuses frames");
-        SessionOutbox outbox = new SessionOutbox(script.session, 10, new RealtimeStats());
+        SessionOutbox outbox = script.outbox(10, new RealtimeStats());
         outbox.send("a");
         assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, script.closed.getCloseCode());
     }

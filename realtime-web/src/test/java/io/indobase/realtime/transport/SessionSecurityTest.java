@@ -35,7 +35,7 @@ class SessionSecurityTest {
                     .add("$id", "u1").build(), Instant.now().plusMillis(200), "s1", null);
         }
         throw new InvalidCredentialException("bad signature");
-    }), new SessionOutbox(script.session, 100, new RealtimeStats()));
+    }), script.outbox(100, new RealtimeStats()));
 
     {
         script.inline = true;
@@ -83,7 +83,7 @@ class SessionSecurityTest {
             limits.connectionAllowed("10.0.0.1");
         }
         RealtimeSession late = new RealtimeSession(TestServices.of(registry, (p, t) -> null, limits, new Presences()),
-                new SessionOutbox(script.session, 100, new RealtimeStats()));
+                script.outbox(100, new RealtimeStats()));
         late.open("p1", Map.of(), Handshake.NONE, "10.0.0.1");
         assertEquals("Too many requests", last().getJsonObject("data").getString("message"));
         assertEquals(1013, script.closed.getCloseCode().getCode());
@@ -118,7 +118,7 @@ class SessionSecurityTest {
 
     private RealtimeSession socket(Limits limits) {
         return new RealtimeSession(TestServices.of(registry, (p, t) -> null, limits, new Presences()),
-                new SessionOutbox(script.session, 100, new RealtimeStats()));
+                script.outbox(100, new RealtimeStats()));
     }
 
     @Test
@@ -158,7 +158,7 @@ class SessionSecurityTest {
                 new Account(Identity.user("u1", true, List.of(), List.of()), Json.createObjectBuilder().add("$id", "u1").build(),
                         null, "s1", null), new ApiKeyStore(), GroupRoles.DEFAULT, revocations), Limits.defaults(),
                 Executors.newSingleThreadScheduledExecutor(), new Presences()),
-                new SessionOutbox(script.session, 100, new RealtimeStats()));
+                script.outbox(100, new RealtimeStats()));
         again.open("p1", Map.of("jwt", List.of("token-of-s1")), Handshake.NONE, null);
         assertEquals(SessionCredentials.REVOKED, last().getJsonObject("data").getString("message"));
         assertEquals(1008, script.closed.getCloseCode().getCode());

@@ -28,6 +28,12 @@ public final class TextSender {
 
     private static final Logger LOG = Logger.getLogger(TextSender.class.getName());
     private static final SendResult OK = new SendResult();
+    /**
+     * Not text: where this very string (compared by identity) is given, a WebSocket ping goes out instead, so the
+     * heartbeat's pings take the frames' path and order. Its payload is {@link #PING_PAYLOAD}.
+     */
+    public static final String PING = new String("(ping)");
+    static final byte[] PING_PAYLOAD = {'r', 't'};
     private static volatile Raw raw;
     private static volatile boolean unavailable;
 
@@ -100,18 +106,34 @@ public final class TextSender {
 
     /**
      * Hands the frames to the container as one write; {@code handler} is called once they are written (or failed),
-     * maybe at once. {@code encoder} is the calling thread's.
+     * maybe at once. Each item is a whole frame's text, {@link FrameParts}, or {@link #PING}; {@code encoder} is the
+     * calling thread's.
      */
-    public void send(List<String> texts, FrameEncoder encoder, SendHandler handler) {
+    public void send(List<?> items, FrameEncoder encoder, SendHandler handler) {
         if (frames == null) {
-            if (texts.size() != 1) {
+            if (items.size() != 1) {
                 throw new IllegalArgumentException("the standard API sends one frame a call");
             }
-            session.getAsyncRemote().sendText(texts.get(0), handler);
+            Object item = items.get(0);
+            if (item == PING) {
+                ping(handler);
+            } else {
+                session.getAsyncRemote().sendText(item instanceof FrameParts parts ? parts.text() : (String) item, handler);
+            }
             return;
         }
-        frames.write(encoder.encode(texts))
+        frames.write(encoder.encode(items))
                 .whenComplete((written, failure) -> handler.onResult(failure == null ? OK : new SendResult(failure)));
+    }
+
+    private void ping(SendHandler handler) {
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.wrap(PING_PAYLOAD));
+        } catch (java.io.IOException e) {
+            handler.onResult(new SendResult(e));
+            return;
+        }
+        handler.onResult(OK);
     }
 
     private record Raw(Field webSocket, Field protocolHandler, MethodHandle sendRawFrame) {

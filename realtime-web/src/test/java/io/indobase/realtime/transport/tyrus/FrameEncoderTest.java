@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.indobase.realtime.event.EnvelopeReader;
+import io.indobase.realtime.frame.EventFrame;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,24 @@ public class FrameEncoderTest {
             encoder.frame("other " + i);
         }
         assertNotSame(first, encoder.frame(text), "only the last few are kept");
+    }
+
+    @Test
+    void anEventFramesPartsMakeTheWholeFrameAndItsHeadIsEncodedOncePerEvent() {
+        EventFrame event = new EventFrame("ID:1", EnvelopeReader.read("{\"project\":\"p\",\"event\":"
+                + "\"buckets.b.files.f.create\",\"payload\":{\"$id\":\"é\"},\"permissions\":[]}", Instant.EPOCH),
+                List.of("buckets.b.files.f.create"), List.of("files"));
+        String tail = EventFrame.tail(List.of("s1"));
+        ByteBuffer frames = encoder.encode(List.of(new FrameParts(event, tail), "a text", TextSender.PING,
+                new FrameParts(event, EventFrame.tail(List.of("s2")))));
+        assertEquals(event.withTail(tail), next(frames));
+        assertEquals("a text", next(frames));
+        assertEquals(0x89, frames.get() & 0xff, "a ping");
+        assertEquals(2, frames.get());
+        assertEquals('r', frames.get());
+        assertEquals('t', frames.get());
+        assertEquals(event.withSubscriptions(List.of("s2")), next(frames));
+        assertEquals(0, frames.remaining());
     }
 
     /** Reads one server frame (RFC 6455 5.2) and returns its text. */
