@@ -9,7 +9,6 @@ import io.indobase.realtime.transport.tyrus.FrameParts;
 import io.indobase.realtime.transport.tyrus.TextSender;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -51,14 +50,13 @@ final class SessionOutbox implements Recipient {
     private final AtomicLong queuedChars = new AtomicLong();
     /** A write in flight, or a thread collecting the next: whoever sets it is the only one to poll the queue. */
     private final AtomicBoolean sending = new AtomicBoolean();
-    /** Handed to the writer and not yet taken up by it. */
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean scheduled = new AtomicBoolean(); // handed to the writer, not yet taken up by it
     /** The frames of the next write, and a close polled behind them; touched only while holding {@link #sending}. */
     private final List<Object> batch = new ArrayList<>();
     private Closing held;
-    /** {@link System#nanoTime()} when the frame in flight was handed to the container, 0 when none is. */
-    private volatile long inFlightSince;
+    private volatile long inFlightSince; // System.nanoTime() when the write in flight began, 0 when none is
     private volatile boolean closed;
+    private volatile boolean slow; // cut off as a slow consumer: frames queued or collected now are dropped
     private final SessionCloser closer;
 
     SessionOutbox(Session session, TextSender sender, OutboxWriter writer, int capacity, long maxChars,
@@ -206,6 +204,10 @@ final class SessionOutbox implements Recipient {
             if (next instanceof Closing closing) {
                 return closing;
             }
+            if (slow) { // polled after the cut began: a frame after the dropped ones would leave a gap
+                stats.dropped(RealtimeStats.Drop.SLOW_CONSUMER, 1);
+                continue;
+            }
             long length = FrameParts.charsOf(next);
             queuedChars.addAndGet(-length);
             chars += length;
@@ -260,16 +262,14 @@ final class SessionOutbox implements Recipient {
         }
     }
 
-    /**
-     * Drops what is queued; the error frame and the close follow the frame in flight, or go at once when none is.
-     * A client that never takes the frame in flight is closed by {@link #abandon} (the heartbeat's send timeout).
-     */
+    /** Drops what is queued; the error and the close follow the write in flight ({@link #abandon}: never taken). */
     private void slowConsumer(int refused, String why) {
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+            slow = true;
         }
         int dropped = refused;
         for (Object item = queue.poll(); item != null; item = queue.poll()) {

@@ -28,11 +28,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * socket. Each outbox is written by one writer at a time, in order. Once the application stops, whoever queues
  * writes the frames itself. While the registry hands out an event's frames ({@link FanOut}), the writers are woken
  * once, at the end, not for each frame: on one CPU each wake-up switched threads twice a frame.
+ *
+ * <p>The delivering thread may run at most {@value #MAX_LAG} events ahead of a writer that has work: past that it
+ * waits at the end of an event's fan-out (up to {@value #MAX_WAIT_MS} ms) for the writers to catch up. Without that
+ * wait a flood of events went into the outboxes faster than the writers sent them, and every socket, however healthy,
+ * was cut off as a slow consumer; with it the node takes events at the pace it sends them and the backlog waits on the
+ * broker (docs/delivery.md, "Overload"). A socket whose client stalls holds its write in flight, out of the writers'
+ * queues, so it never holds the others back.
  */
 @ApplicationScoped
 public class Writers implements FanOut {
 
     private static final Logger LOG = Logger.getLogger(Writers.class.getName());
+    static final int MAX_LAG = 64;
+    static final long MAX_WAIT_MS = 10_000;
     /** How long writers keep serving after the application began to stop: the closes of the shutdown go through them. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -51,6 +60,8 @@ public class Writers implements FanOut {
     private volatile long stoppingSince;
     /** The registry is handing out an event's frames: writers are woken when it is done. */
     private volatile boolean fanningOut;
+    /** Events handed out so far (written by the delivering thread only). */
+    private volatile long generation;
 
     @PostConstruct
     void start() {
@@ -86,8 +97,33 @@ public class Writers implements FanOut {
     @Override
     public void end() {
         fanningOut = false;
+        long handedOut = ++generation;
         for (Writer writer : writers) {
             writer.wake();
+        }
+        if (handedOut - caughtUp(handedOut) > MAX_LAG) {
+            awaitWriters(handedOut);
+        }
+    }
+
+    /** The oldest event a writer with work has not yet got past; an idle writer is up to date. */
+    private long caughtUp(long handedOut) {
+        long oldest = handedOut;
+        for (Writer writer : writers) {
+            oldest = Math.min(oldest, writer.ready.isEmpty() ? handedOut : writer.caughtUp);
+        }
+        return oldest;
+    }
+
+    private void awaitWriters(long handedOut) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
+        while (handedOut - caughtUp(handedOut) > MAX_LAG / 2) {
+            if (System.nanoTime() > deadline || stoppingSince != 0) {
+                LOG.log(Level.WARNING, "RT-TRN-015 the writers stayed more than {0} events behind for {1} ms; delivering on",
+                        new Object[]{MAX_LAG, MAX_WAIT_MS});
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200)); // the writers' pace, polled
         }
     }
 
@@ -103,6 +139,8 @@ public class Writers implements FanOut {
         private final Queue<SessionOutbox> ready = new ConcurrentLinkedQueue<>();
         private final FrameEncoder encoder = new FrameEncoder();
         private volatile boolean parked;
+        /** The last event after whose fan-out this writer found its queue empty. */
+        private volatile long caughtUp;
         private Thread thread;
 
         @Override
@@ -127,11 +165,13 @@ public class Writers implements FanOut {
         @Override
         public void run() {
             while (!done()) {
+                long seen = generation; // read before the queue: work of a later event is found in it
                 SessionOutbox outbox = ready.poll();
                 if (outbox != null) {
                     write(outbox);
                     continue;
                 }
+                caughtUp = seen;
                 parked = true;
                 if (ready.isEmpty()) {
                     LockSupport.parkNanos(stoppingSince == 0 ? TimeUnit.SECONDS.toNanos(1) : TimeUnit.MILLISECONDS.toNanos(10));

@@ -4,10 +4,13 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -21,14 +24,14 @@ import java.util.logging.Logger;
  * monitor Tyrus's servlet writer writes under, only while that writer holds no frame of its own, only while the web
  * socket is still connected (Tyrus marks it closing before it writes a close frame), and only while the connection's
  * write queue takes more (the test the servlet stream's {@code isReady} makes). Otherwise the frames go through Tyrus
- * ({@code sendRawFrame}), which waits for the socket to drain. A write accepted by the queue is done, as Tyrus's
- * servlet writer counts it. Never on a TLS connection (the bytes would pass the SSL filter); nowhere but Tyrus's
+ * ({@code sendRawFrame}), which waits for the socket to drain. A write is done once the queue has handed all its bytes
+ * to the kernel (at once, mostly): a socket whose reader stalls holds one write in the queue, and the frames behind it
+ * wait in the outbox, shared, not copied into the container. Never on a TLS connection (the bytes would pass the SSL filter); nowhere but Tyrus's
  * servlet container; both cases, and internals that changed, keep the Tyrus path, logged once.
  */
 final class DirectFrames implements TextSender.RawFrames {
 
     private static final Logger LOG = Logger.getLogger(DirectFrames.class.getName());
-    private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
     private static volatile Paths paths;
     private static volatile boolean unavailable;
 
@@ -37,8 +40,11 @@ final class DirectFrames implements TextSender.RawFrames {
         /** Whether the queue takes more (it may go past its limit by one write). */
         boolean canWrite();
 
-        /** Queues the frames (written at once when the queue is empty); the buffer is read, never changed. */
-        void write(ByteBuffer frames);
+        /**
+         * Queues the frames (written at once when the queue is empty); the buffer is read, never changed.
+         * {@code done} completes once every byte is written (or fails with the write).
+         */
+        void write(ByteBuffer frames, CompletableFuture<Void> done);
     }
 
     private final Object monitor;
@@ -62,8 +68,9 @@ final class DirectFrames implements TextSender.RawFrames {
     public CompletableFuture<?> write(ByteBuffer frames) {
         synchronized (monitor) {
             if (state.get() == connected && tyrusQueue.isEmpty() && sink.canWrite()) {
-                sink.write(frames);
-                return WRITTEN;
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                sink.write(frames, done);
+                return done;
             }
         }
         return tyrus.write(frames);
@@ -133,8 +140,27 @@ final class DirectFrames implements TextSender.RawFrames {
         }
     }
 
-    /** The Grizzly calls of a direct write, as method handles found once. */
-    private record GrizzlySink(Paths paths, Object writer, Object connection, Object memory) implements Sink {
+    /**
+     * The Grizzly calls of a direct write, as method handles found once, and the connection's completion handler (a
+     * proxy of Grizzly's interface): it completes the write in flight, the only one, since the outbox waits for it.
+     */
+    private static final class GrizzlySink implements Sink, InvocationHandler {
+
+        private final Paths paths;
+        private final Object writer;
+        private final Object connection;
+        private final Object memory;
+        private final Object handler;
+        private volatile CompletableFuture<Void> pending;
+
+        GrizzlySink(Paths paths, Object writer, Object connection, Object memory) {
+            this.paths = paths;
+            this.writer = writer;
+            this.connection = connection;
+            this.memory = memory;
+            this.handler = Proxy.newProxyInstance(paths.completionHandler().getClassLoader(),
+                    new Class<?>[]{paths.completionHandler()}, this);
+        }
 
         @Override
         public boolean canWrite() {
@@ -148,22 +174,53 @@ final class DirectFrames implements TextSender.RawFrames {
         }
 
         @Override
-        public void write(ByteBuffer frames) {
+        public void write(ByteBuffer frames, CompletableFuture<Void> done) {
+            pending = done;
             try {
-                Object buffer = paths.wrap().invokeExact(memory, frames);
-                paths.write().invokeExact(writer, connection, (Object) null, buffer, (Object) null, (Object) null);
+                // a buffer of Grizzly's own, not a wrap of ours: Grizzly may recycle a buffer it was given (its pools
+                // and its buffer objects are reused), and ours are shared by other sockets' writes; seen in FloodIT as
+                // lost frames and in BrokerKillUnderLoadIT as broken frames while our arrays were wrapped
+                Object buffer = paths.allocate().invokeExact(memory, frames.remaining());
+                paths.put().invokeExact(buffer, frames);
+                paths.flip().invokeExact(buffer);
+                paths.allowDispose().invokeExact(buffer, true);
+                paths.write().invokeExact(writer, connection, (Object) null, buffer, handler, (Object) null);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
         }
+
+        /** Grizzly's CompletionHandler: completed, failed, cancelled (updated: a part written, nothing to do). */
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) {
+            switch (method.getName()) {
+                case "completed" -> pending.complete(null);
+                case "failed" -> pending.completeExceptionally((Throwable) args[0]);
+                case "cancelled" -> pending.completeExceptionally(new CancellationException());
+                case "hashCode" -> {
+                    return System.identityHashCode(proxy);
+                }
+                case "equals" -> {
+                    return proxy == args[0];
+                }
+                case "toString" -> {
+                    return "direct write of " + connection;
+                }
+                default -> {
+                    // updated: part of the write went out
+                }
+            }
+            return null;
+        }
     }
 
     private record Paths(Field state, Object connected, Field writer, Class<?> servletWriter, Field tyrusQueue,
                          Field upgradeHandler, Class<?> proxied, Field proxyTarget, Field webConnection, Field request,
-                         Method coyoteRequest, Method connection, MethodHandle canWrite, MethodHandle write,
-                         MethodHandle wrap) {
+                         Method coyoteRequest, Method connection, Class<?> completionHandler, MethodHandle canWrite,
+                         MethodHandle write, MethodHandle allocate, MethodHandle put, MethodHandle flip,
+                         MethodHandle allowDispose) {
     }
 
     private static Paths paths(Object webSocket, Object protocolHandler) {
@@ -213,7 +270,6 @@ final class DirectFrames implements TextSender.RawFrames {
         Class<?> handlerType = Class.forName("org.glassfish.grizzly.CompletionHandler", false, grizzly);
         Class<?> cloner = Class.forName("org.glassfish.grizzly.asyncqueue.MessageCloner", false, grizzly);
         Class<?> memory = Class.forName("org.glassfish.grizzly.memory.MemoryManager", false, grizzly);
-        Class<?> buffers = Class.forName("org.glassfish.grizzly.memory.Buffers", false, grizzly);
         Class<?> buffer = Class.forName("org.glassfish.grizzly.Buffer", false, grizzly);
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         MethodHandle canWrite = lookup.findVirtual(queueWriter, "canWrite", MethodType.methodType(boolean.class, connectionType))
@@ -222,12 +278,18 @@ final class DirectFrames implements TextSender.RawFrames {
                 Object.class, message, handlerType, cloner))
                 .asType(MethodType.methodType(void.class, Object.class, Object.class, Object.class, Object.class,
                         Object.class, Object.class));
-        MethodHandle wrap = lookup.findStatic(buffers, "wrap", MethodType.methodType(buffer, memory, ByteBuffer.class))
-                .asType(MethodType.methodType(Object.class, Object.class, ByteBuffer.class));
+        MethodHandle allocate = lookup.findVirtual(memory, "allocate", MethodType.methodType(buffer, int.class))
+                .asType(MethodType.methodType(Object.class, Object.class, int.class));
+        MethodHandle put = lookup.findVirtual(buffer, "put", MethodType.methodType(buffer, ByteBuffer.class))
+                .asType(MethodType.methodType(void.class, Object.class, ByteBuffer.class));
+        MethodHandle flip = lookup.findVirtual(buffer, "flip", MethodType.methodType(buffer))
+                .asType(MethodType.methodType(void.class, Object.class));
+        MethodHandle allowDispose = lookup.findVirtual(buffer, "allowBufferDispose", MethodType.methodType(void.class,
+                boolean.class)).asType(MethodType.methodType(void.class, Object.class, boolean.class));
         return new Paths(state, Enum.valueOf(states, "CONNECTED"), writer, servletWriter,
                 open(servletWriter.getDeclaredField("queue")), open(servletWriter.getDeclaredField("tyrusHttpUpgradeHandler")),
                 proxied, open(proxied.getDeclaredField("handler")), webConnection, request, coyoteRequest, connection,
-                canWrite, write, wrap);
+                handlerType, canWrite, write, allocate, put, flip, allowDispose);
     }
 
     private static <T extends java.lang.reflect.AccessibleObject> T open(T member) {
