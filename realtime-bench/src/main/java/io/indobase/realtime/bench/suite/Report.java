@@ -3,7 +3,7 @@ package io.indobase.realtime.bench.suite;
 import java.util.List;
 import java.util.Locale;
 
-/** docs/benchmarks.md: how the run was made, the figures per scenario, and where each target of issue 8 stands. */
+/** docs/benchmarks.md: how the run was made, the figures per scenario, and where each target of issue 16 stands. */
 final class Report {
 
     private static final String[][] SCENARIOS = {
@@ -27,7 +27,8 @@ final class Report {
     private Report() {
     }
 
-    static String markdown(String header, double floor, Results results) {
+    /** @param plot whether {@link FanoutPlot#FILE} was written beside the report (it goes under S2) */
+    static String markdown(String header, double floor, Results results, boolean plot) {
         List<String> targets = results.targets();
         StringBuilder md = new StringBuilder(header);
         for (String failure : results.failures()) {
@@ -50,6 +51,10 @@ final class Report {
                 if (scaleOut) {
                     md.append('\n').append(SCALE_OUT_NOTE).append('\n');
                 }
+                if (plot && scenario[0].equals("S2")) {
+                    md.append("\n![S2: p99 time to the last subscriber by subscribers, per target](")
+                            .append(FanoutPlot.FILE).append(")\n");
+                }
             }
         }
         return md.toString();
@@ -67,30 +72,36 @@ final class Report {
         return report.substring(0, start) + section + (next < 0 ? "" : report.substring(next));
     }
 
+    /** Issue 16's targets, as ratios within this run (issue 8's first targets, "≤ nchan", are in git history). */
     private static void targets(StringBuilder md, double floor, Results r) {
         double memOurs = r.median("S1", "N=10000", "RSS KiB/conn (round 1)", Target.OURS);
         double memNchan = r.median("S1", "N=10000", "RSS KiB/conn (round 1)", Target.NCHAN);
-        row(md, "memory per idle connection ≤ nchan's (N=10000, RSS)", ratio(memOurs, memNchan, "KiB"), memOurs <= memNchan);
+        row(md, "RSS per idle connection ≤ 2.0× nchan's (N=10000)", ratio(memOurs, memNchan, "KiB"), memOurs <= 2 * memNchan);
         double held = r.median("S1", "N=19000", "held (of 19000)", Target.OURS);
         row(md, "19k connections held by one node", Results.format(held) + " held", held >= 19000);
         double cpu = r.median("S3", "N=1000", "server CPU µs/delivery at max", Target.OURS);
-        row(md, "server CPU per delivery ≤ 1.3× the write floor (S3 at max)",
+        row(md, "server CPU per delivery ≤ 1.8× the write floor (S3 at max)",
                 String.format(Locale.ROOT, "%s µs = %.2f× the floor (%.2f µs)", Results.format(cpu), cpu / floor, floor),
-                cpu <= 1.3 * floor);
+                cpu <= 1.8 * floor);
         double rateOurs = r.median("S3", "N=1000", "max deliveries/s (every p99≤100ms, ≥99.9%)", Target.OURS);
         double rateNchan = r.median("S3", "N=1000", "max deliveries/s (every p99≤100ms, ≥99.9%)", Target.NCHAN);
-        row(md, "deliveries/s ≥ nchan's (S3)", ratio(rateOurs, rateNchan, "/s"), rateOurs >= rateNchan);
+        row(md, "deliveries/s ≥ 0.7× nchan's (S3)", ratio(rateOurs, rateNchan, "/s"), rateOurs >= 0.7 * rateNchan);
         double lastOurs = r.median("S2", "N=10000", "time to last p99 ms", Target.OURS);
         double lastNchan = r.median("S2", "N=10000", "time to last p99 ms", Target.NCHAN);
-        row(md, "fan-out to 10k: p99 time to last ≤ nchan's (S2)", ratio(lastOurs, lastNchan, "ms"), lastOurs <= lastNchan);
+        row(md, "fan-out to 10k: p99 time to last ≤ 1.5× nchan's (S2)", ratio(lastOurs, lastNchan, "ms"),
+                lastOurs <= 1.5 * lastNchan);
+        double setUpOurs = r.median("S1", "N=10000", "connect+subscribe p99 ms", Target.OURS);
+        double setUpNchan = r.median("S1", "N=10000", "connect+subscribe p99 ms", Target.NCHAN);
+        row(md, "connect+subscribe p99 at 10k ≤ 5× nchan's (S1)", ratio(setUpOurs, setUpNchan, "ms"),
+                setUpOurs <= 5 * setUpNchan);
+        double stalled = r.median("S6", "stalled 10 %", "healthy probe p99 ms", Target.OURS);
+        double base = r.median("S6", "stalled 0 %", "healthy probe p99 ms", Target.OURS);
+        row(md, "S6: healthy p99 with 10 % stalled ≤ 1.5× baseline", String.format(Locale.ROOT, "%s ÷ %s ms = %.2f",
+                Results.format(stalled), Results.format(base), stalled / base), stalled / base <= 1.5);
         double one = r.median("S4", "readable 1 %", "server CPU ms/event", Target.OURS);
         double all = r.median("S4", "readable 100 %", "server CPU ms/event", Target.OURS);
         row(md, "S4: CPU at 1 % readable ≤ 0.05× CPU at 100 %", String.format(Locale.ROOT, "%s ÷ %s ms = %.3f",
                 Results.format(one), Results.format(all), one / all), one / all <= 0.05);
-        double stalled = r.median("S6", "stalled 10 %", "healthy probe p99 ms", Target.OURS);
-        double base = r.median("S6", "stalled 0 %", "healthy probe p99 ms", Target.OURS);
-        row(md, "S6: healthy p99 with 10 % stalled ≤ 1.2× baseline", String.format(Locale.ROOT, "%s ÷ %s ms = %.2f",
-                Results.format(stalled), Results.format(base), stalled / base), stalled / base <= 1.2);
     }
 
     private static String ratio(double ours, double peer, String unit) {

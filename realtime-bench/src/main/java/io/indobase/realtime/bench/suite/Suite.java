@@ -98,8 +98,13 @@ public final class Suite {
             Files.writeString(out, Report.withScaleOut(report, machine.scaleOutNote(settings, took), results));
         } else {
             String previous = Files.exists(out) ? Files.readString(out) : "";
+            String plot = FanoutPlot.svg(results, settings.fanoutSizes(),
+                    results.targets().stream().filter(t -> !t.equals(Target.CLUSTER)).toList());
+            if (plot != null) {
+                Files.writeString(out.resolveSibling(FanoutPlot.FILE), plot);
+            }
             Files.writeString(out, io.indobase.realtime.bench.soak.SoakSection.carry(previous,
-                    Report.markdown(header, floor, results)));
+                    Report.markdown(header, floor, results, plot != null)));
         }
         System.out.println("wrote " + out.toAbsolutePath().normalize() + " in " + took.toMinutes() + " min "
                 + took.toSecondsPart() + " s");
