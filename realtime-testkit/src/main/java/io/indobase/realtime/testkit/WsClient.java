@@ -26,6 +26,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
+    private volatile Throwable error;
 
     private WsClient(HttpClient http, URI uri, String... headers) throws Exception {
         // generous: a cold server on a loaded 2-core machine takes seconds for a burst of handshakes
@@ -121,7 +122,13 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        this.error = error;
         closed.complete(-2);
+    }
+
+    /** What ended the socket on the client's side (close code -2), for a failure message; null if nothing did. */
+    public Throwable error() {
+        return error;
     }
 
     /**

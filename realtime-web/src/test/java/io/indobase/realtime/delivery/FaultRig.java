@@ -53,6 +53,11 @@ final class FaultRig implements AutoCloseable {
         all.put("realtime.health.probe-interval-ms", "500");
         all.put("realtime.limits.connections-per-ip-per-minute", Integer.toString(4 * sockets));
         all.put("realtime.security.sockets-per-address", Integer.toString(2 * sockets));
+        // -Dit.write-path=tyrus|standard runs the faults under load on a fallback write path (ADR 0011)
+        String writePath = System.getProperty("it.write-path");
+        if (writePath != null) {
+            all.put("realtime.transport.write-path", writePath);
+        }
         all.putAll(settings);
         try {
             MicroNode node = MicroNode.of(name, all).start();
@@ -107,7 +112,8 @@ final class FaultRig implements AutoCloseable {
         int code = client.closeCode(1, TimeUnit.SECONDS);
         String transport = node.log().lines().filter(line -> line.contains("RT-TRN-"))
                 .limit(20).collect(java.util.stream.Collectors.joining("\n"));
-        return "close code " + code + "; the node's transport log:\n" + (transport.isEmpty() ? "(nothing)" : transport);
+        return "close code " + code + (client.error() == null ? "" : " (" + client.error() + ")")
+                + "; the node's transport log:\n" + (transport.isEmpty() ? "(nothing)" : transport);
     }
 
     @Override
