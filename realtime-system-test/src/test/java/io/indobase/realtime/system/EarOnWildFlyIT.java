@@ -76,12 +76,13 @@ class EarOnWildFlyIT {
      * (jboss-cli-client.jar, local authentication), the admin API in the EAR. WildFly's health/ready does not list
      * the application's readiness check: its MicroProfile Health registers no checks of an EAR's EJB module (seen
      * here: only its own "ready-deployment.realtime.ear.realtime-web.war"), so that one assertion is left out.
-     * Disabled: seen failing on WildFly 39.0.1 — health passes, but the Prometheus registry shows none of the
-     * realtime_* gauges (MicrometerGauges registers them, none arrives), so the MXBean and admin API steps after it
-     * were not reached.
+     * The realtime_* gauges reach WildFly 39's Prometheus registry only through {@code MeterRegistry.gauge} (see
+     * MicrometerGauges: a builder's registration stays in the deployment's wrapper, WFLY-21339); seen passing
+     * 2026-12-06. Disabled: the next step, the admin API's BASIC login with the account of realtime.admin.users,
+     * is answered 401 on WildFly (seen 2026-12-06), so the MXBean and admin API steps after it are not reached.
      */
     @Test
-    @Disabled("issue 18: the realtime_* gauges do not reach WildFly's Prometheus registry (seen 2026-12-03)")
+    @Disabled("issue 18: the admin API's BASIC login is refused (401) on WildFly 39 (seen 2026-12-06)")
     void operatorsSeeAndControlTheNode() throws Exception {
         OperationsScenarios.operatorsSeeAndControlTheNode(new URL(BASE), management(""),
                 "service:jmx:remote+http://" + MANAGEMENT, false);
