@@ -129,8 +129,12 @@ public class Writers implements FanOut {
 
     @PreDestroy
     void stop() {
-        registry.fanOut(null);
         stoppingSince = System.nanoTime() | 1;
+        try {
+            registry.fanOut(null);
+        } catch (RuntimeException e) {
+            // the registry may be gone already: it tells no one any more either way
+        }
     }
 
     /** One writer thread and the outboxes ready for it. */
