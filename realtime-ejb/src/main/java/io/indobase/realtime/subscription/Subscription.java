@@ -9,12 +9,12 @@ import java.util.Set;
 /**
  * One subscription of a connection: the channels it listens to (after account-channel conversion), the queries the
  * client sent, kept as their JSON strings to echo them back, and those queries compiled, which every event's payload
- * on those channels must pass.
+ * on those channels must pass. Equal channel sets are one instance ({@link SharedChannelSets}).
  */
 public record Subscription(Set<String> channels, List<String> queries, Filter filter) {
 
     public Subscription {
-        channels = Set.copyOf(channels);
+        channels = SharedChannelSets.SUBSCRIPTIONS.of(Set.copyOf(channels));
         queries = List.copyOf(queries);
         Objects.requireNonNull(filter, "filter");
     }
