@@ -24,12 +24,11 @@ import java.util.logging.Logger;
  * monitor Tyrus's servlet writer writes under, only while that writer holds no frame of its own, only while the web
  * socket is still connected (Tyrus marks it closing before it writes a close frame), and only while the connection's
  * write queue takes more (the test the servlet stream's {@code isReady} makes). Otherwise the frames go through Tyrus
- * ({@code sendRawFrame}), which waits for the socket to drain. The bytes are copied into a buffer of Grizzly's
- * memory manager, as its output stream does (it recycles what it is given). A write is done once the queue has handed
- * all its bytes to the kernel (at once, mostly): a socket whose reader stalls holds one write in the queue, and the
- * frames behind it wait in the outbox, shared, not copied into the container. Never on a TLS connection (the bytes
- * would pass the SSL filter); nowhere but Tyrus's servlet container; both cases, and internals that changed, keep the
- * Tyrus path, logged once.
+ * ({@code sendRawFrame}), which waits for the socket to drain. The bytes are copied into a buffer of Grizzly's memory
+ * manager, as its output stream does (it recycles what it is given). A write is done once the queue has handed all its
+ * bytes to the kernel (at once, mostly): a stalled reader's socket holds one write in the queue, and the frames behind
+ * it wait in the outbox, shared. Never on a TLS connection (the bytes would pass the SSL filter); nowhere but Tyrus's
+ * servlet container; both cases, and internals that changed, keep the Tyrus path, logged once.
  */
 final class DirectFrames implements TextSender.RawFrames {
 
