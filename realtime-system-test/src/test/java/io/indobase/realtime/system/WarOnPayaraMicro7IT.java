@@ -18,10 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Payara 7 (Jakarta EE 11) on Java 21+: no Payara Server 7 distribution is served on Maven Central, so the closest
  * runtime, Payara Micro 7, runs the same 17-bytecode WAR and RAR on the JDK that {@code it.java21.home} names, and
- * is to pass the checks {@code EarOnPayaraServerIT} runs (event path, realm, token, key, ingest, operations).
- * Seen failing on Payara Micro 7.2026.11 with Temurin 25: the WAR does not deploy, since the events MDB's activation
- * spec (our RAR's Artemis 2.40.0) dies in SLF4J's LoggerFactory (getProvider() null), also with
- * -Dslf4j.provider=org.slf4j.jul.JULServiceProvider. Off unless -Dpayara7-on; not in bin/realtime test --servers.
+ * passes the checks {@code EarOnPayaraServerIT} runs (event path, realm, token, key, ingest, operations). It failed to
+ * deploy until the RAR carried SLF4J 1.7 (docs/operations.md, Logging). Off unless -Dpayara7-on; bin/realtime test
+ * --servers turns it on with a JDK 21+ it finds.
  */
 @ExtendWith(TestBroker.class)
 class WarOnPayaraMicro7IT {
