@@ -1,8 +1,10 @@
 package io.indobase.realtime.subscription;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -30,5 +32,17 @@ class SharedChannelSetsTest {
         assertSame(late, table.of(late));
         assertSame(late, table.of(late));
         assertSame(table.of(Set.of("files")), table.of(Set.of("files")));
+    }
+
+    @Test
+    void largeSetsAreNotKept() {
+        SharedChannelSets table = new SharedChannelSets(8);
+        Set<String> many = Set.of("a", "b", "c", "d", "e", "f", "g", "h", "i");
+        Set<String> long1 = Set.of("documents." + "x".repeat(SharedChannelSets.MAX_CHARS));
+
+        assertSame(many, table.of(many));
+        assertNotSame(many, table.of(Set.copyOf(new HashSet<>(many))));
+        assertSame(long1, table.of(long1));
+        assertNotSame(long1, table.of(Set.copyOf(new HashSet<>(long1))));
     }
 }
