@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -77,12 +76,11 @@ class EarOnWildFlyIT {
      * the application's readiness check: its MicroProfile Health registers no checks of an EAR's EJB module (seen
      * here: only its own "ready-deployment.realtime.ear.realtime-web.war"), so that one assertion is left out.
      * The realtime_* gauges reach WildFly 39's Prometheus registry only through {@code MeterRegistry.gauge} (see
-     * MicrometerGauges: a builder's registration stays in the deployment's wrapper, WFLY-21339); seen passing
-     * 2026-12-06. Disabled: the next step, the admin API's BASIC login with the account of realtime.admin.users,
-     * is answered 401 on WildFly (seen 2026-12-06), so the MXBean and admin API steps after it are not reached.
+     * MicrometerGauges: a builder's registration stays in the deployment's wrapper, WFLY-21339). The admin API's BASIC
+     * login was answered 401 here until ElytronIdentityStore stopped zeroing the caller's password for the stores
+     * after it.
      */
     @Test
-    @Disabled("issue 18: the admin API's BASIC login is refused (401) on WildFly 39 (seen 2026-12-06)")
     void operatorsSeeAndControlTheNode() throws Exception {
         OperationsScenarios.operatorsSeeAndControlTheNode(new URL(BASE), management(""),
                 "service:jmx:remote+http://" + MANAGEMENT, false);

@@ -31,7 +31,9 @@ public class ElytronIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential login) || domain == null) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        PasswordGuessEvidence evidence = new PasswordGuessEvidence(login.getPassword().getValue());
+        // a copy: the evidence is destroyed (zeroed) below, and the credential's own array is the one the other
+        // stores read (Password.getValue() hands out its array); zeroing it made the admin store refuse every login
+        PasswordGuessEvidence evidence = new PasswordGuessEvidence(login.getPassword().getValue().clone());
         try {
             SecurityIdentity identity = domain.authenticate(login.getCaller(), evidence);
             Set<String> groups = new LinkedHashSet<>();
