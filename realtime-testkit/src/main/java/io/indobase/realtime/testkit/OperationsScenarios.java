@@ -116,8 +116,10 @@ public final class OperationsScenarios {
         assertTrue(connection.getJsonArray("subscriptions").getJsonObject(0).toString().contains("files"));
         String projects = get(app, "v1/realtime/admin/projects", ADMIN_AUTH).body();
         assertTrue(projects.contains("\"ops\""), projects);
+        // both HTTP APIs at their own paths (WildFly's OpenAPI once put every resource under one of two applications)
         String openapi = get(new URL(app, "/"), "openapi", null).body();
-        assertTrue(openapi.contains("/v1/realtime/admin/connections"), openapi);
+        assertTrue(openapi.contains("/v1/realtime/admin/connections:") && openapi.contains("/v1/realtime/events:")
+                && !openapi.contains("/v1/realtime/admin:") && !openapi.contains("/v1/realtime/events/"), openapi);
         return connection.getString("id");
     }
 

@@ -59,7 +59,7 @@ public class AdminIdentityStore implements IdentityStore {
         if (hash == null || !matches) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        return new CredentialValidationResult(login.getCaller(), Set.of(AdminApplication.ROLE));
+        return new CredentialValidationResult(login.getCaller(), Set.of(ConnectionsResource.ROLE));
     }
 
     private boolean onAdminPath() {

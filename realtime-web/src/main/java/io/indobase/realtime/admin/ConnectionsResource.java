@@ -25,11 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** What an operator sees of this node's connections and may do about them. */
-@Path("/")
+@Path("admin")
 @RequestScoped
-@RolesAllowed(AdminApplication.ROLE)
+@RolesAllowed(ConnectionsResource.ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 public class ConnectionsResource {
+
+    /** Who may use the admin API and page ({@code web.xml}); {@link AdminIdentityStore}'s accounts have it. */
+    public static final String ROLE = "realtime-admin";
 
     private static final Logger LOG = Logger.getLogger(ConnectionsResource.class.getName());
 

@@ -33,7 +33,7 @@ import java.util.logging.Logger;
  * {@code realtime.limits.ingest-max-bytes}, 429 over {@code realtime.limits.ingest-per-key-per-minute}, 400 for a
  * malformed envelope, 503 when the broker cannot be reached.
  */
-@Path("/")
+@Path("events")
 @RequestScoped
 public class IngestResource {
 
