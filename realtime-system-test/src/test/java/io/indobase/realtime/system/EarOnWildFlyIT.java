@@ -72,10 +72,10 @@ class EarOnWildFlyIT {
 
     /**
      * Health and metrics on WildFly's management interface, the MXBean over WildFly's JMX remoting connector
-     * (jboss-cli-client.jar, local authentication), the admin API in the EAR. WildFly's health/ready does not list
-     * the application's readiness check: its MicroProfile Health registers no checks of an EAR's EJB module (seen
-     * here: only its own "ready-deployment.realtime.ear.realtime-web.war"), so that one assertion is left out.
-     * The realtime_* gauges reach WildFly 39's Prometheus registry only through {@code MeterRegistry.gauge} (see
+     * (jboss-cli-client.jar, local authentication), the admin API in the EAR. WildFly's health/ready lists the
+     * application's readiness check since it moved to a library jar, realtime-health in the EAR's lib/ (in the EJB
+     * module or the WAR, WildFly showed only its own "ready-deployment.realtime.ear.realtime-web.war"). The
+     * realtime_* gauges reach WildFly 39's Prometheus registry only through {@code MeterRegistry.gauge} (see
      * MicrometerGauges: a builder's registration stays in the deployment's wrapper, WFLY-21339). The admin API's BASIC
      * login was answered 401 here until ElytronIdentityStore stopped zeroing the caller's password for the stores
      * after it.
@@ -83,7 +83,7 @@ class EarOnWildFlyIT {
     @Test
     void operatorsSeeAndControlTheNode() throws Exception {
         OperationsScenarios.operatorsSeeAndControlTheNode(new URL(BASE), management(""),
-                "service:jmx:remote+http://" + MANAGEMENT, false);
+                "service:jmx:remote+http://" + MANAGEMENT);
     }
 
     private static String serverLog() throws Exception {

@@ -47,19 +47,11 @@ public final class OperationsScenarios {
      * @param jmx    the server's JMX service URL
      */
     public static void operatorsSeeAndControlTheNode(URL app, URL server, String jmx) throws Exception {
-        operatorsSeeAndControlTheNode(app, server, jmx, true);
-    }
-
-    /**
-     * @param appReadiness whether the server's {@code health/ready} must list the application's own readiness check
-     *                     (false on WildFly, which does not register the checks of an EAR's EJB module)
-     */
-    public static void operatorsSeeAndControlTheNode(URL app, URL server, String jmx, boolean appReadiness) throws Exception {
         try (WsClient client = WsClient.connect(app, "project=ops&channels[]=files")) {
             client.next();
             EventPathScenarios.awaitEventPath(client, "ops");
 
-            healthIsUp(server, appReadiness);
+            healthIsUp(server);
             metricsShowTheNode(server);
             String id = adminApiListsTheConnection(app);
             try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(jmx))) {
@@ -76,13 +68,13 @@ public final class OperationsScenarios {
         adminApiKicksAndAnswersProblems(app);
     }
 
-    private static void healthIsUp(URL server, boolean appReadiness) throws Exception {
+    private static void healthIsUp(URL server) throws Exception {
         for (String check : new String[]{"health/ready", "health/live", "health/started"}) {
             HttpResponse<String> response = get(server, check, null);
             assertEquals(200, response.statusCode(), check + ": " + response.body());
         }
         String ready = get(server, "health/ready", null).body();
-        assertTrue(!appReadiness || ready.contains("realtime-events-consumer"), ready);
+        assertTrue(ready.contains("realtime-events-consumer"), "the application's own readiness check: " + ready);
     }
 
     private static void metricsShowTheNode(URL server) throws Exception {

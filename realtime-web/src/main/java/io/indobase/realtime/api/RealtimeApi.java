@@ -1,4 +1,4 @@
-package io.indobase.realtime.http;
+package io.indobase.realtime.api;
 
 import io.indobase.realtime.admin.ConnectionsResource;
 import io.indobase.realtime.ingest.IngestResource;
