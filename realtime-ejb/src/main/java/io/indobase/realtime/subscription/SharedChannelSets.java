@@ -32,8 +32,11 @@ final class SharedChannelSets {
             return channels;
         }
         Set<String> shared = sets.get(channels);
-        if (shared != null || sets.size() >= max) {
-            return shared != null ? shared : channels;
+        if (shared != null) {
+            return shared;
+        }
+        if (sets.size() >= max) {
+            return channels; // the table is full: this set stays the subscription's own
         }
         shared = sets.putIfAbsent(channels, channels);
         return shared == null ? channels : shared;
