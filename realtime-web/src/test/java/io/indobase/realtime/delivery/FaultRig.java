@@ -112,7 +112,9 @@ final class FaultRig implements AutoCloseable {
         int code = client.closeCode(1, TimeUnit.SECONDS);
         String transport = node.log().lines().filter(line -> line.contains("RT-TRN-"))
                 .limit(20).collect(java.util.stream.Collectors.joining("\n"));
-        return "close code " + code + (client.error() == null ? "" : " (" + client.error() + ")")
+        Throwable error = client.error();
+        return "close code " + code + (error == null ? "" : " (" + error + (error.getCause() == null ? "" : ", from "
+                + error.getCause()) + ")") // the JDK's ProtocolException says what was wrong only in its cause
                 + "; the node's transport log:\n" + (transport.isEmpty() ? "(nothing)" : transport);
     }
 

@@ -4,13 +4,10 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -24,7 +21,8 @@ import java.util.logging.Logger;
  * monitor Tyrus's servlet writer writes under, only while that writer holds no frame of its own, only while the web
  * socket is still connected (Tyrus marks it closing before it writes a close frame), and only while the connection's
  * write queue takes more (the test the servlet stream's {@code isReady} makes). Otherwise the frames go through Tyrus
- * ({@code sendRawFrame}), which waits for the socket to drain. The bytes are copied into a buffer of Grizzly's memory
+ * ({@code sendRawFrame}), which waits for the socket to drain, and so do all the socket's later frames: once bytes
+ * went into the servlet stream, a direct write could overtake what its buffers still hold. The bytes are copied into a buffer of Grizzly's memory
  * manager, as its output stream does (it recycles what it is given). A write is done once the queue has handed all its
  * bytes to the kernel (at once, mostly): a stalled reader's socket holds one write in the queue, and the frames behind
  * it wait in the outbox, shared. Never on a TLS connection (the bytes would pass the SSL filter); nowhere but Tyrus's
@@ -54,6 +52,11 @@ final class DirectFrames implements TextSender.RawFrames {
     private final Object connected;
     private final Sink sink;
     private final TextSender.RawFrames tyrus;
+    /**
+     * Once one write went through Tyrus, every later one does (guarded by the monitor): a direct write must never
+     * follow bytes handed to the servlet stream, whose buffers this class cannot see into.
+     */
+    private boolean throughTyrus;
 
     DirectFrames(Object monitor, Collection<?> tyrusQueue, AtomicReference<?> state, Object connected, Sink sink,
                  TextSender.RawFrames tyrus) {
@@ -68,11 +71,12 @@ final class DirectFrames implements TextSender.RawFrames {
     @Override
     public CompletableFuture<?> write(ByteBuffer frames) {
         synchronized (monitor) {
-            if (state.get() == connected && tyrusQueue.isEmpty() && sink.canWrite()) {
+            if (!throughTyrus && state.get() == connected && tyrusQueue.isEmpty() && sink.canWrite()) {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 sink.write(frames, done);
                 return done;
             }
+            throughTyrus = true;
         }
         return tyrus.write(frames);
     }
@@ -141,87 +145,12 @@ final class DirectFrames implements TextSender.RawFrames {
         }
     }
 
-    /**
-     * The Grizzly calls of a direct write, as method handles found once, and the connection's completion handler (a
-     * proxy of Grizzly's interface): it completes the write in flight, the only one, since the outbox waits for it.
-     */
-    private static final class GrizzlySink implements Sink, InvocationHandler {
-
-        private final Paths paths;
-        private final Object writer;
-        private final Object connection;
-        private final Object memory;
-        private final Object handler;
-        private volatile CompletableFuture<Void> pending;
-
-        GrizzlySink(Paths paths, Object writer, Object connection, Object memory) {
-            this.paths = paths;
-            this.writer = writer;
-            this.connection = connection;
-            this.memory = memory;
-            this.handler = Proxy.newProxyInstance(paths.completionHandler().getClassLoader(),
-                    new Class<?>[]{paths.completionHandler()}, this);
-        }
-
-        @Override
-        public boolean canWrite() {
-            try {
-                return (boolean) paths.canWrite().invokeExact(writer, connection);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void write(ByteBuffer frames, CompletableFuture<Void> done) {
-            pending = done;
-            try {
-                // a buffer of Grizzly's own, not a wrap of ours: Grizzly may recycle a buffer it was given (its pools
-                // and its buffer objects are reused), and ours are shared by other sockets' writes; seen in FloodIT as
-                // lost frames and in BrokerKillUnderLoadIT as broken frames while our arrays were wrapped
-                Object buffer = paths.allocate().invokeExact(memory, frames.remaining());
-                paths.put().invokeExact(buffer, frames);
-                paths.flip().invokeExact(buffer);
-                paths.allowDispose().invokeExact(buffer, true);
-                paths.write().invokeExact(writer, connection, (Object) null, buffer, handler, (Object) null);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** Grizzly's CompletionHandler: completed, failed, cancelled (updated: a part written, nothing to do). */
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) {
-            switch (method.getName()) {
-                case "completed" -> pending.complete(null);
-                case "failed" -> pending.completeExceptionally((Throwable) args[0]);
-                case "cancelled" -> pending.completeExceptionally(new CancellationException());
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "toString" -> {
-                    return "direct write of " + connection;
-                }
-                default -> {
-                    // updated: part of the write went out
-                }
-            }
-            return null;
-        }
-    }
-
-    private record Paths(Field state, Object connected, Field writer, Class<?> servletWriter, Field tyrusQueue,
-                         Field upgradeHandler, Class<?> proxied, Field proxyTarget, Field webConnection, Field request,
-                         Method coyoteRequest, Method connection, Class<?> completionHandler, MethodHandle canWrite,
-                         MethodHandle write, MethodHandle allocate, MethodHandle put, MethodHandle flip,
-                         MethodHandle allowDispose) {
+    /** The Tyrus and Grizzly members a direct write uses, looked up once. */
+    record Paths(Field state, Object connected, Field writer, Class<?> servletWriter, Field tyrusQueue,
+                 Field upgradeHandler, Class<?> proxied, Field proxyTarget, Field webConnection, Field request,
+                 Method coyoteRequest, Method connection, Class<?> completionHandler, MethodHandle canWrite,
+                 MethodHandle write, MethodHandle allocate, MethodHandle put, MethodHandle flip,
+                 MethodHandle allowDispose) {
     }
 
     private static Paths paths(Object webSocket, Object protocolHandler) {
