@@ -46,6 +46,22 @@ final class Scenarios {
         closeAll(target);
     }
 
+    /**
+     * Before measuring on sockets just opened: a full collection on our node, or its young collections promote the new
+     * sockets during the measurement (a JFR of S6's stalled cell held a 418 ms young pause of that kind), then quiet.
+     */
+    private void collectAndSettle(Target target) throws Exception {
+        if (target.ours()) {
+            ProcStats.liveHeapKib(target.server());
+        }
+        settle(target);
+    }
+
+    /** A timed line in the run's output, so that a --jfr recording can be cut to one cell. */
+    private static void mark(Target target, String cell) {
+        System.out.println("  " + java.time.LocalTime.now() + " " + target.name() + " " + cell);
+    }
+
     /** Closes every subscriber and waits until the server has finished with them (its CPU is quiet again). */
     private void closeAll(Target target) throws Exception {
         generators.closeAll();
@@ -115,6 +131,7 @@ final class Scenarios {
             }
             if (size == settings.bigSize()) {
                 churn(target, round, publisher, opened.ready(), channel);
+                collectAndSettle(target); // as S6's stalled cell starts: the churn's sockets are not billed to it
                 try (Publisher kib = target.publisher(channel, KIB)) {
                     Fanout.Round base = fanout.run(target, kib, 4, settings.seconds() * 2, 0, 0, opened.ready());
                     results.add("S6", "stalled 0 %", "healthy probe p99 ms", name, round, base.received().probeP99() / 1000.0);
@@ -231,12 +248,15 @@ final class Scenarios {
         String channel = target.channel(fresh());
         int size = settings.bigSize();
         Generators.Opened opened = generators.open(target.name(), target.port(), size, 0, stallPercent, channel);
+        collectAndSettle(target);
         int bulk = size - Math.min(Generators.PROBES, size / 5);
         int stalled = bulk / 100 * stallPercent + Math.min(bulk % 100, stallPercent); // global index % 100 < s
         long rss0 = ProcStats.rssKib(target.server());
         try (Publisher kib = target.publisher(channel, KIB)) {
-            Fanout.Round r = fanout.run(target, kib, 4, settings.seconds() * 2, 0, 0, opened.ready() - stalled);
             String row = "stalled " + stallPercent + " %";
+            mark(target, "S6 " + row);
+            Fanout.Round r = fanout.run(target, kib, 4, settings.seconds() * 2, 0, 0, opened.ready() - stalled);
+            mark(target, "S6 " + row + " done");
             results.add("S6", row, "healthy probe p99 ms", target.name(), round, r.received().probeP99() / 1000.0);
             results.add("S6", row, "healthy every delivery p99 ms", target.name(), round, r.received().allP99() / 1000.0);
             results.add("S6", row, "healthy delivered %", target.name(), round,
@@ -256,13 +276,16 @@ final class Scenarios {
         if (opened.failed() > 0) {
             System.out.println("  S4: " + opened.failed() + " subscribers refused: " + opened.failure());
         }
+        collectAndSettle(target);
         try (Publisher publisher = target.publisher(channel, SMALL)) {
             for (int percent : settings.readablePercents()) {
                 settle(target); // as before every other measurement: the 10k handshakes' tail is not an event's cost
                 int readable = percent;
                 long expected = size / teams * readable;
-                Fanout.Round r = fanout.run(target, publisher, 4, settings.seconds(), readable, teams, expected);
                 String row = "readable " + percent + " %";
+                mark(target, "S4 " + row);
+                Fanout.Round r = fanout.run(target, publisher, 4, settings.seconds(), readable, teams, expected);
+                mark(target, "S4 " + row + " done");
                 results.add("S4", row, "server CPU ms/event", target.name(), round, r.serverCpu() * 1000 / r.messages());
                 if (r.received().probeCount() > 0) {
                     results.add("S4", row, "probe p99 ms", target.name(), round, r.received().probeP99() / 1000.0);
