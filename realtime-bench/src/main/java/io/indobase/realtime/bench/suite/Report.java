@@ -36,6 +36,9 @@ final class Report {
         }
         md.append("\n## Targets\n\n| target | figure | status |\n|---|---|---|\n");
         targets(md, floor, results);
+        md.append("\nWhere a target is not met, what stops it (profiled) and what was tried: [Performance work (issue 16)]"
+                + "(benchmark-method.md#performance-work-issue-16). Ratios of one run move from run to run on this "
+                + "shared machine; the method page keeps the runs side by side.\n");
         md.append("\n## S0: the write floor\n\n").append(String.format(Locale.ROOT,
                 "`SocketChannel.write` of a 32-byte frame, TCP_NODELAY, 1,000 loopback sockets round-robin, drained by "
                         + "another thread: **%.2f µs CPU per write** (the writing thread). No server delivers a frame for "
