@@ -22,11 +22,12 @@ import java.util.logging.Logger;
  * socket is still connected (Tyrus marks it closing before it writes a close frame), and only while the connection's
  * write queue takes more (the test the servlet stream's {@code isReady} makes). Otherwise the frames go through Tyrus
  * ({@code sendRawFrame}), which waits for the socket to drain, and so do all the socket's later frames: once bytes
- * went into the servlet stream, a direct write could overtake what its buffers still hold. The bytes are copied into a buffer of Grizzly's memory
- * manager, as its output stream does (it recycles what it is given). A write is done once the queue has handed all its
- * bytes to the kernel (at once, mostly): a stalled reader's socket holds one write in the queue, and the frames behind
- * it wait in the outbox, shared. Never on a TLS connection (the bytes would pass the SSL filter); nowhere but Tyrus's
- * servlet container; both cases, and internals that changed, keep the Tyrus path, logged once.
+ * went into the servlet stream, a direct write could overtake what its buffers still hold. The bytes are copied into
+ * a buffer of Grizzly's memory manager, as its output stream does (it recycles what it is given). A write is done
+ * once the queue has handed all its bytes to the kernel (at once, mostly): a stalled reader's socket holds one write
+ * in the queue, and the frames behind it wait in the outbox, shared. Never on a TLS connection (the bytes would pass
+ * the SSL filter); nowhere but Tyrus's servlet container; both cases, and internals that changed, keep the Tyrus
+ * path, logged once.
  */
 final class DirectFrames implements TextSender.RawFrames {
 
